@@ -1,0 +1,63 @@
+# The one entry point for people and CI. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+MODEL := models/career-guide.tar.gz
+# What the trained model depends on. The knowledge base is not here on purpose: the NLU
+# component reads it when the model is loaded, so editing it needs a restart, not a retrain.
+TRAIN_INPUTS := config.yml domain.yml $(shell find data addons -name '*.yml' -o -name '*.py' 2>/dev/null)
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install model chat serve check lint validate test test-model lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+
+install: $(VENV)/.installed ## Create .venv (Python 3.10) with the locked dependencies
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-lock.txt
+	@python=$$(scripts/find-python.sh) && echo "Using $$python" && \
+	  { [ -x $(BIN)/python ] || "$$python" -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --upgrade "pip<24.1"
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt -c requirements-lock.txt
+	touch $@
+
+model: $(MODEL) ## Train the model if the training data changed
+
+$(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
+	$(BIN)/rasa train --fixed-model-name career-guide --out models
+	@touch $@
+
+chat: install model ## Talk to the assistant in the terminal (Rasa shell)
+	@scripts/run.sh chat
+
+serve: install model ## Run the action server and the Rasa server (REST on localhost:5005)
+	@scripts/run.sh serve
+
+lint: install ## ruff (format check + lint) and mypy
+	$(BIN)/ruff format --check careers actions addons tests
+	$(BIN)/ruff check careers actions addons tests
+	$(BIN)/mypy careers actions addons tests
+
+validate: install ## rasa data validate --fail-on-warnings
+	$(BIN)/rasa data validate --fail-on-warnings
+
+check: lint validate ## Everything that needs no model (about a minute)
+	$(BIN)/pytest -q tests/unit tests/actions tests/test_wiring.py
+
+test: install model ## Run every test (what CI runs)
+	$(MAKE) --no-print-directory lint validate
+	$(BIN)/pytest -q tests
+
+lock: ## Re-resolve the dependencies and rewrite requirements-lock.txt
+	rm -rf $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
+	$(BIN)/python -m pip freeze --exclude-editable > requirements-lock.txt
+
+clean: ## Remove generated files (models, results, logs); keeps .venv
+	rm -rf models results .rasa .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,22 @@
+"""Where the answers come from (feature `sources`)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import KB
+from careers.sources import describe_sources
+
+
+class ActionListSources(Action):
+    def name(self) -> str:
+        return "action_list_sources"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        dispatcher.utter_message(text=describe_sources(KB))
+        return []

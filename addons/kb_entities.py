@@ -1,0 +1,106 @@
+"""NLU component: finds roles and aspects named in a message, from the knowledge base.
+
+The names, aliases and keywords are read from `knowledge_base/` when the model is loaded, not
+when it is trained, so a new alias or a new role file needs no retraining: restart the server.
+Matching is a spaCy `PhraseMatcher` on lower-cased tokens of a blank English pipeline (no
+model download), so "ML Engineers?" and "ml engineers" are the same mention.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+import spacy
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from spacy.matcher import PhraseMatcher
+from spacy.util import filter_spans
+
+from careers import knowledge
+
+ROLE = "role"
+ASPECT = "aspect"
+
+
+class PhraseIndex:
+    """Phrase → (entity, value) lookups over a blank spaCy pipeline."""
+
+    def __init__(self, kb: knowledge.KnowledgeBase) -> None:
+        self.nlp = spacy.blank("en")
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for role in kb.roles.values():
+            phrases = {role.name, role.plural, *role.aliases}
+            self.matcher.add(f"{ROLE}:{role.id}", [self.nlp.make_doc(p) for p in sorted(phrases)])
+        for aspect in kb.aspects.values():
+            self.matcher.add(f"{ASPECT}:{aspect.id}", [self.nlp.make_doc(k) for k in aspect.keywords])
+
+    def find(self, text: str) -> List[Dict[str, Any]]:
+        doc = self.nlp.make_doc(text)
+        spans: Dict[str, list] = {ROLE: [], ASPECT: []}
+        for match_id, start, end in self.matcher(doc):
+            entity, value = self.nlp.vocab.strings[match_id].split(":", 1)
+            span = doc[start:end]
+            span.label_ = value
+            spans[entity].append(span)
+        found = []
+        # Longest match wins within one entity type ("ml engineers" over "ml"), but a role and
+        # an aspect may overlap ("data science skills" names both).
+        for entity, candidates in spans.items():
+            for span in filter_spans(candidates):
+                found.append(
+                    {
+                        "entity": entity,
+                        "value": span.label_,
+                        "start": span.start_char,
+                        "end": span.end_char,
+                        "confidence_entity": 1.0,
+                    }
+                )
+        return sorted(found, key=lambda e: e["start"])
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class KnowledgeBaseEntityMatcher(GraphComponent, EntityExtractorMixin):
+    """Adds `role` and `aspect` entities (values are knowledge-base ids) to each message."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {"knowledge_base": str(knowledge.DEFAULT_DIR)}
+
+    def __init__(self, config: Dict[str, Any]) -> None:
+        self.index = PhraseIndex(knowledge.load(config["knowledge_base"]))
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> KnowledgeBaseEntityMatcher:
+        return cls(config)
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> KnowledgeBaseEntityMatcher:
+        return cls(config)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text: str | None = message.get(TEXT)
+            if not text:
+                continue
+            found = self.add_extractor_name(self.index.find(text))
+            message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
+        return messages

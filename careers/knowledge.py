@@ -1,0 +1,295 @@
+"""Load and validate the knowledge base into frozen dataclasses.
+
+The knowledge base is read once per process. Anything wrong in it raises one
+`KnowledgeBaseError` that names the file, the role and the field, so that a broken file stops
+the action server at start-up instead of surfacing in the middle of a conversation.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+import yaml
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "knowledge_base"
+
+UNITS = ("usd_per_year", "percent", "jobs", "jobs_per_year")
+SOURCE_STATUSES = ("primary", "secondary", "article")
+
+
+class KnowledgeBaseError(ValueError):
+    """The knowledge base cannot be used; the message says where and why."""
+
+    def __init__(self, file: Path | str, problem: str, role: str | None = None, field: str | None = None):
+        where = [f"file {file}"]
+        if role:
+            where.append(f"role {role}")
+        if field:
+            where.append(f"field {field}")
+        super().__init__(f"Knowledge base error ({', '.join(where)}): {problem}")
+        self.file = str(file)
+        self.role = role
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name: str
+    title: str
+    published: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Aspect:
+    id: str
+    title: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    what: str
+    kind: str
+    value: float
+    unit: str
+    geography: str
+    period: str
+    source: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Section:
+    summary: str
+    points: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    note: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    plural: str
+    aliases: tuple[str, ...]
+    official_code: str
+    sections: Mapping[str, Section]
+
+    def section(self, aspect_id: str) -> Section:
+        return self.sections[aspect_id]
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    roles: Mapping[str, Role]
+    aspects: Mapping[str, Aspect]
+    sources: Mapping[str, Source]
+    comparison_notes: Mapping[str, str]
+
+    def role(self, role_id: str) -> Role | None:
+        return self.roles.get(role_id)
+
+    def role_names(self) -> list[str]:
+        return [role.plural for role in self.roles.values()]
+
+
+class _Reader:
+    """Typed access to one YAML mapping, with errors that say where the problem is."""
+
+    def __init__(self, file: Path, data: Any, role: str | None = None, prefix: str = ""):
+        if not isinstance(data, dict):
+            raise KnowledgeBaseError(file, "expected a mapping", role, prefix or None)
+        self.file, self.data, self.role, self.prefix = file, data, role, prefix
+
+    def _field(self, key: str) -> str:
+        return f"{self.prefix}.{key}" if self.prefix else key
+
+    def error(self, key: str, problem: str) -> KnowledgeBaseError:
+        return KnowledgeBaseError(self.file, problem, self.role, self._field(key))
+
+    def text(self, key: str, optional: bool = False) -> str:
+        value = self.data.get(key)
+        if value is None and optional:
+            return ""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(key, "missing or empty text")
+        return value.strip()
+
+    def texts(self, key: str, optional: bool = False) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None and optional:
+            return ()
+        if not isinstance(value, list) or not value:
+            raise self.error(key, "expected a non-empty list")
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                raise self.error(f"{key}[{i}]", "expected non-empty text")
+        return tuple(item.strip() for item in value)
+
+    def number(self, key: str) -> float:
+        value = self.data.get(key)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise self.error(key, "expected a non-negative number")
+        return float(value)
+
+    def choice(self, key: str, allowed: Sequence[str]) -> str:
+        value = self.text(key)
+        if value not in allowed:
+            raise self.error(key, f"{value!r} is not one of {', '.join(allowed)}")
+        return value
+
+    def child(self, key: str) -> _Reader:
+        return _Reader(self.file, self.data.get(key), self.role, self._field(key))
+
+    def children(self, key: str, optional: bool = False) -> list[_Reader]:
+        value = self.data.get(key)
+        if value is None and optional:
+            return []
+        if not isinstance(value, list):
+            raise self.error(key, "expected a list")
+        return [
+            _Reader(self.file, item, self.role, self._field(f"{key}[{i}]")) for i, item in enumerate(value)
+        ]
+
+
+def _read_yaml(file: Path) -> Any:
+    try:
+        with file.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except FileNotFoundError:
+        raise KnowledgeBaseError(file, "file not found") from None
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(file, f"not valid YAML: {exc}") from None
+
+
+def _load_sources(file: Path) -> dict[str, Source]:
+    sources: dict[str, Source] = {}
+    for item in _Reader(file, _read_yaml(file)).children("sources"):
+        source = Source(
+            id=item.text("id"),
+            name=item.text("name"),
+            title=item.text("title"),
+            published=item.text("published"),
+            status=item.choice("status", SOURCE_STATUSES),
+        )
+        if source.id in sources:
+            raise item.error("id", f"duplicate source id {source.id!r}")
+        sources[source.id] = source
+    return sources
+
+
+def _load_aspects(file: Path) -> dict[str, Aspect]:
+    aspects: dict[str, Aspect] = {}
+    for item in _Reader(file, _read_yaml(file)).children("aspects"):
+        aspect = Aspect(id=item.text("id"), title=item.text("title"), keywords=item.texts("keywords"))
+        if aspect.id in aspects:
+            raise item.error("id", f"duplicate aspect id {aspect.id!r}")
+        aspects[aspect.id] = aspect
+    return aspects
+
+
+def _source_id(reader: _Reader, key: str, value: str, sources: Mapping[str, Source]) -> str:
+    if value not in sources:
+        raise reader.error(key, f"unknown source {value!r} (not in sources.yml)")
+    return value
+
+
+def _load_section(reader: _Reader, sources: Mapping[str, Source]) -> Section:
+    figures = []
+    for item in reader.children("figures", optional=True):
+        figures.append(
+            Figure(
+                what=item.text("what"),
+                kind=item.text("kind"),
+                value=item.number("value"),
+                unit=item.choice("unit", UNITS),
+                geography=item.text("geography"),
+                period=item.text("period"),
+                source=_source_id(item, "source", item.text("source"), sources),
+                status=item.choice("status", SOURCE_STATUSES),
+            )
+        )
+    points = reader.texts("points", optional=True)
+    if not points and not figures:
+        raise reader.error("points", "a section needs points or figures")
+    section_sources = reader.texts("sources")
+    for i, source_id in enumerate(section_sources):
+        _source_id(reader, f"sources[{i}]", source_id, sources)
+    return Section(
+        summary=reader.text("summary"),
+        points=points,
+        figures=tuple(figures),
+        note=reader.text("note", optional=True) or None,
+        sources=section_sources,
+    )
+
+
+def _load_role(file: Path, aspects: Mapping[str, Aspect], sources: Mapping[str, Source]) -> Role:
+    data = _read_yaml(file)
+    role_hint = data.get("id") if isinstance(data, dict) else None
+    reader = _Reader(file, data, role=str(role_hint or file.stem))
+    role_id = reader.text("id")
+    if role_id != file.stem:
+        raise reader.error("id", f"the id {role_id!r} must equal the file name {file.stem!r}")
+    sections_reader = reader.child("sections")
+    sections = {}
+    for aspect_id in aspects:
+        if aspect_id not in sections_reader.data:
+            raise sections_reader.error(aspect_id, "missing section (every aspect in aspects.yml needs one)")
+        sections[aspect_id] = _load_section(sections_reader.child(aspect_id), sources)
+    unknown = sorted(set(sections_reader.data) - set(aspects))
+    if unknown:
+        raise sections_reader.error(unknown[0], "no such aspect in aspects.yml")
+    return Role(
+        id=role_id,
+        name=reader.text("name"),
+        plural=reader.text("plural"),
+        aliases=tuple(alias.lower() for alias in reader.texts("aliases")),
+        official_code=reader.text("official_code"),
+        sections=sections,
+    )
+
+
+def load(directory: Path | str = DEFAULT_DIR) -> KnowledgeBase:
+    """Read and validate every file of the knowledge base in `directory`."""
+    directory = Path(directory)
+    sources = _load_sources(directory / "sources.yml")
+    aspects = _load_aspects(directory / "aspects.yml")
+    role_files = sorted((directory / "roles").glob("*.yml"))
+    if not role_files:
+        raise KnowledgeBaseError(directory / "roles", "no role files (*.yml)")
+    roles: dict[str, Role] = {}
+    alias_owner: dict[str, str] = {}
+    for file in role_files:
+        role = _load_role(file, aspects, sources)
+        for alias in role.aliases:
+            if alias_owner.setdefault(alias, role.id) != role.id:
+                raise KnowledgeBaseError(
+                    file, f"alias {alias!r} is also used by role {alias_owner[alias]}", role.id, "aliases"
+                )
+        roles[role.id] = role
+    comparisons_file = directory / "comparisons.yml"
+    notes = _Reader(comparisons_file, _read_yaml(comparisons_file)).child("notes")
+    for aspect_id in notes.data:
+        if aspect_id not in aspects:
+            raise notes.error(aspect_id, "no such aspect in aspects.yml")
+    return KnowledgeBase(
+        roles=roles,
+        aspects=aspects,
+        sources=sources,
+        comparison_notes={aspect_id: notes.text(aspect_id) for aspect_id in notes.data},
+    )
+
+
+@functools.cache
+def default() -> KnowledgeBase:
+    """The project's knowledge base, loaded once per process."""
+    return load(DEFAULT_DIR)
