@@ -12,6 +12,7 @@ TRAIN_INPUTS := config.yml domain.yml $(shell find data addons -name '*.yml' -o 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 .PHONY: help install model chat serve check lint validate test test-model lock clean
 

@@ -36,7 +36,7 @@ def verdicts(kb: KnowledgeBase, role_ids: Sequence[str], aspect_id: str) -> list
     for measure, first in by_role[0].items():
         if not all(measure in figures for figures in by_role[1:]):
             continue
-        pairs = tuple((role_id, figures[measure]) for role_id, figures in zip(role_ids, by_role, strict=False))
+        pairs = tuple((r, figures[measure]) for r, figures in zip(role_ids, by_role, strict=True))
         top = max(f.value for _, f in pairs)
         leaders = [role_id for role_id, f in pairs if f.value == top]
         results.append(

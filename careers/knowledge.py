@@ -8,13 +8,17 @@ the action server at start-up instead of surfacing in the middle of a conversati
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 import yaml
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "knowledge_base"
+# The project's knowledge base; KNOWLEDGE_BASE_DIR points both servers at another one.
+DEFAULT_DIR = Path(
+    os.environ.get("KNOWLEDGE_BASE_DIR") or Path(__file__).resolve().parent.parent / "knowledge_base"
+)
 
 UNITS = ("usd_per_year", "percent", "jobs", "jobs_per_year")
 SOURCE_STATUSES = ("primary", "secondary", "article")

@@ -54,7 +54,7 @@ def resolve(
     for job in other_jobs:
         if job.strip() and find_role(kb, job) is None:
             return Resolution(not_covered=job.strip())
-    if remembered in kb.roles:
+    if remembered is not None and remembered in kb.roles:
         return Resolution(roles=(remembered,))
     return Resolution(ask=True)
 

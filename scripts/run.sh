@@ -13,7 +13,7 @@ actions_port=${ACTIONS_PORT:-5055}
 rasa_port=${RASA_PORT:-5005}
 endpoints=${ENDPOINTS:-endpoints.yml}
 model=${MODEL:-models/career-guide.tar.gz}
-export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2
+export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 mkdir -p .rasa  # the SQLite tracker store lives here
 
 "$venv/rasa" run actions --port "$actions_port" --actions actions >.rasa/actions.log 2>&1 &

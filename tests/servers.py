@@ -1,0 +1,140 @@
+"""Starting the real servers for tests: action server + Rasa server on loopback, stopped by PID."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".venv" / "bin"
+RASA = BIN / "rasa"
+MODEL = ROOT / "models" / "career-guide.tar.gz"
+ENV = {
+    **os.environ,
+    "RASA_TELEMETRY_ENABLED": "false",
+    "TF_CPP_MIN_LOG_LEVEL": "2",
+    "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+}
+START_TIMEOUT = 300  # seconds: the model load is slow on a busy 2-core machine
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = START_TIMEOUT) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            tail = log.read_text()[-3000:]
+            raise RuntimeError(f"{process.args!r} exited with {process.returncode}:\n{tail}")
+        try:
+            if requests.get(url, timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} not up after {timeout} s:\n{log.read_text()[-3000:]}")
+
+
+def start(args: list[str], log: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
+    # A session of its own, so that stopping it stops every child it started.
+    with log.open("wb") as out:
+        return subprocess.Popen(
+            args, cwd=ROOT, env=env or ENV, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+@dataclass
+class Stack:
+    """A running action server and Rasa server, and a way to talk to them."""
+
+    url: str
+    workdir: Path
+    processes: list[subprocess.Popen] = field(default_factory=list)
+
+    def say(self, sender: str, message: Any) -> list[dict[str, Any]]:
+        """What the assistant answers `sender` through the REST channel."""
+        response = requests.post(
+            f"{self.url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60
+        )
+        response.raise_for_status()
+        return list(response.json())
+
+    def text(self, sender: str, message: str) -> str:
+        return "\n".join(m.get("text", "") for m in self.say(sender, message))
+
+
+def write_endpoints(workdir: Path, actions_port: int) -> Path:
+    endpoints = workdir / "endpoints.yml"
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
+        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {workdir / 'conversations.db'}\n",
+        encoding="utf-8",
+    )
+    return endpoints
+
+
+@contextmanager
+def running_stack(workdir: Path) -> Iterator[Stack]:
+    """Action server and Rasa server (REST channel) on free loopback ports."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    actions_port, rasa_port = free_port(), free_port()
+    endpoints = write_endpoints(workdir, actions_port)
+    stack = Stack(url=f"http://127.0.0.1:{rasa_port}", workdir=workdir)
+    try:
+        actions_log = workdir / "actions.log"
+        stack.processes.append(
+            start(
+                [str(RASA), "run", "actions", "--port", str(actions_port), "--actions", "actions"],
+                actions_log,
+            )
+        )
+        rasa_log = workdir / "rasa.log"
+        stack.processes.append(
+            start(
+                [
+                    str(RASA),
+                    "run",
+                    "-m",
+                    str(MODEL),
+                    "--endpoints",
+                    str(endpoints),
+                    "--credentials",
+                    "credentials.yml",
+                    "--interface",
+                    "127.0.0.1",
+                    "--port",
+                    str(rasa_port),
+                ],
+                rasa_log,
+            )
+        )
+        wait_for(f"http://127.0.0.1:{actions_port}/health", stack.processes[0], actions_log)
+        wait_for(f"{stack.url}/webhooks/rest/", stack.processes[1], rasa_log)
+        yield stack
+    finally:
+        for process in reversed(stack.processes):
+            stop(process)

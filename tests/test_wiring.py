@@ -1,0 +1,107 @@
+"""The layers agree: domain ↔ actions ↔ knowledge base ↔ NLU component. No model needed."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from rasa_sdk import Action
+from rasa_sdk.executor import ActionExecutor
+
+import actions
+from addons.kb_entities import PhraseIndex
+from careers import knowledge
+
+ROOT = Path(__file__).resolve().parent.parent
+DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+KB = knowledge.load()
+
+
+def registered_actions() -> dict[str, type[Action]]:
+    """What the action server registers, found the way it finds them."""
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    classes = {}
+    for module in pkgutil.iter_modules(actions.__path__):
+        loaded = importlib.import_module(f"actions.{module.name}")
+        for _, cls in inspect.getmembers(loaded, inspect.isclass):
+            if issubclass(cls, Action) and cls.__module__ == loaded.__name__:
+                action: Action = cls()
+                classes[action.name()] = cls
+    assert set(classes) == set(executor.actions)
+    return classes
+
+
+def test_domain_actions_are_exactly_the_registered_actions() -> None:
+    assert set(DOMAIN["actions"]) == set(registered_actions())
+
+
+def test_action_class_names_are_camel_case_of_the_action_name() -> None:
+    for name, cls in registered_actions().items():
+        assert cls.__name__ == "".join(part.title() for part in name.split("_"))
+
+
+def test_every_response_an_action_names_exists_with_the_variables_it_fills() -> None:
+    for file in (ROOT / "actions").glob("*.py"):
+        source = file.read_text(encoding="utf-8")
+        for call in re.finditer(r'response="(utter_\w+)"([^)]*)\)', source):
+            name, rest = call.groups()
+            assert name in DOMAIN["responses"], f"{file.name} names {name}, missing from domain.yml"
+            given = set(re.findall(r"(\w+)=", rest)) - {"buttons"}
+            for variant in DOMAIN["responses"][name]:
+                assert set(re.findall(r"{(\w+)}", variant["text"])) <= given, f"{name} in {file.name}"
+
+
+@pytest.mark.parametrize("role_id", list(KB.roles))
+def test_every_alias_of_a_role_is_recognised_by_the_nlu_component(role_id: str) -> None:
+    index = PhraseIndex(KB)
+    role = KB.roles[role_id]
+    for alias in {*role.aliases, role.name, role.plural}:
+        for text in (alias, f"how much do {alias.upper()} earn?", f"tell me about {alias}, please"):
+            roles = [e["value"] for e in index.find(text) if e["entity"] == "role"]
+            assert roles == [role_id], f"{text!r} → {roles}"
+
+
+def test_every_aspect_keyword_is_recognised_by_the_nlu_component() -> None:
+    index = PhraseIndex(KB)
+    for aspect in KB.aspects.values():
+        for keyword in aspect.keywords:
+            found = [e["value"] for e in index.find(f"which one {keyword}?") if e["entity"] == "aspect"]
+            assert aspect.id in found, f"{keyword!r} → {found}"
+
+
+def test_every_aspect_has_its_intent_slot_mapping_and_rule() -> None:
+    rules = (ROOT / "data/rules/roles.yml").read_text(encoding="utf-8")
+    mapped = {
+        m["intent"]: m["value"] for m in DOMAIN["slots"]["aspect"]["mappings"] if m["type"] == "from_intent"
+    }
+    for aspect_id in KB.aspects:
+        intent = f"ask_role_{aspect_id}"
+        assert intent in DOMAIN["intents"]
+        assert mapped[intent] == aspect_id
+        assert f"intent: {intent}\n" in rules
+    assert set(mapped.values()) == set(KB.aspects)
+
+
+def test_domain_buttons_name_real_intents_roles_and_aspects() -> None:
+    for name, variants in DOMAIN["responses"].items():
+        for variant in variants:
+            for button in variant.get("buttons", []):
+                match = re.fullmatch(r"/(\w+)(\{.*\})?", button["payload"])
+                assert match, f"{name}: {button['payload']}"
+                intent, raw = match.groups()
+                assert intent in DOMAIN["intents"], f"{name}: {intent}"
+                entities = json.loads(raw.replace("{{", "{").replace("}}", "}")) if raw else {}
+                assert entities.get("role", "data_scientist") in KB.roles
+                assert entities.get("aspect", "salary") in KB.aspects
+
+
+def test_the_nlu_component_is_in_the_pipeline() -> None:
+    config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
+    assert "addons.kb_entities.KnowledgeBaseEntityMatcher" in [c["name"] for c in config["pipeline"]]
