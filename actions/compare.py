@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import KB
-from actions._common import entity_values
+from actions._common import button, entity_values
 from careers import compare
 
 
@@ -23,6 +23,6 @@ class ActionCompareRoles(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         text = compare.answer(KB, entity_values(tracker, "role"), entity_values(tracker, "aspect"))
-        dispatcher.utter_message(text=text)
+        dispatcher.utter_message(text=text, buttons=[button("Help me choose", "start_path")])
         # After a comparison "they" means both roles, so no single role stays in context.
         return [SlotSet("role", None)]

@@ -90,11 +90,42 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Option:
+    id: str
+    title: str
+    synonyms: tuple[str, ...]
+    weights: Mapping[str, float]  # role id → how much choosing this points to that role
+    reason: str
+
+
+@dataclass(frozen=True)
+class Condition:
+    question: str
+    answers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    ask: str
+    why: str
+    options: tuple[Option, ...]
+    ask_if: Condition | None
+
+
+@dataclass(frozen=True)
+class GuidedPath:
+    intro: str
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     roles: Mapping[str, Role]
     aspects: Mapping[str, Aspect]
     sources: Mapping[str, Source]
     comparison_notes: Mapping[str, str]
+    path: GuidedPath
 
     def role(self, role_id: str) -> Role | None:
         return self.roles.get(role_id)
@@ -262,6 +293,59 @@ def _load_role(file: Path, aspects: Mapping[str, Aspect], sources: Mapping[str, 
     )
 
 
+MAX_OPTIONS = 5  # Slack and the widget show at most 5 buttons well
+MIN_QUESTIONS, MAX_QUESTIONS = 5, 8  # questions any one person is asked
+
+
+def _load_option(reader: _Reader, roles: Mapping[str, Role]) -> Option:
+    weights_reader = reader.child("weights")
+    weights = {}
+    for role_id in weights_reader.data:
+        if role_id not in roles:
+            raise weights_reader.error(role_id, f"unknown role {role_id!r}")
+        weights[role_id] = weights_reader.number(role_id)
+    return Option(
+        id=reader.text("id"),
+        title=reader.text("title"),
+        synonyms=reader.texts("synonyms"),
+        weights=weights,
+        reason=reader.text("reason"),
+    )
+
+
+def _load_path(file: Path, roles: Mapping[str, Role]) -> GuidedPath:
+    reader = _Reader(file, _read_yaml(file))
+    questions: list[Question] = []
+    for item in reader.children("questions"):
+        options = tuple(_load_option(o, roles) for o in item.children("options"))
+        if not 2 <= len(options) <= MAX_OPTIONS:
+            raise item.error("options", f"a question needs 2 to {MAX_OPTIONS} options")
+        if len({o.id for o in options}) != len(options):
+            raise item.error("options", "option ids must be unique within a question")
+        condition = None
+        if "ask_if" in item.data:
+            cond = item.child("ask_if")
+            earlier = {q.id: q for q in questions}
+            target = cond.text("question")
+            if target not in earlier:
+                raise cond.error("question", f"{target!r} is not an earlier question")
+            answers = cond.texts("answers")
+            unknown = [a for a in answers if a not in {o.id for o in earlier[target].options}]
+            if unknown:
+                raise cond.error("answers", f"{unknown[0]!r} is not an option of {target!r}")
+            condition = Condition(question=target, answers=answers)
+        question = Question(
+            id=item.text("id"), ask=item.text("ask"), why=item.text("why"), options=options, ask_if=condition
+        )
+        if question.id in {q.id for q in questions}:
+            raise item.error("id", f"duplicate question id {question.id!r}")
+        questions.append(question)
+    unconditional = sum(1 for q in questions if q.ask_if is None)
+    if not unconditional >= MIN_QUESTIONS or len(questions) > MAX_QUESTIONS:
+        raise reader.error("questions", f"everyone must get {MIN_QUESTIONS} to {MAX_QUESTIONS} questions")
+    return GuidedPath(intro=reader.text("intro"), questions=tuple(questions))
+
+
 def load(directory: Path | str = DEFAULT_DIR) -> KnowledgeBase:
     """Read and validate every file of the knowledge base in `directory`."""
     directory = Path(directory)
@@ -290,6 +374,7 @@ def load(directory: Path | str = DEFAULT_DIR) -> KnowledgeBase:
         aspects=aspects,
         sources=sources,
         comparison_notes={aspect_id: notes.text(aspect_id) for aspect_id in notes.data},
+        path=_load_path(directory / "path.yml", roles),
     )
 
 

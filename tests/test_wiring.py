@@ -105,3 +105,19 @@ def test_domain_buttons_name_real_intents_roles_and_aspects() -> None:
 def test_the_nlu_component_is_in_the_pipeline() -> None:
     config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
     assert "addons.kb_entities.KnowledgeBaseEntityMatcher" in [c["name"] for c in config["pipeline"]]
+
+
+def test_every_intent_has_a_way_through_the_guided_path() -> None:
+    """In the middle of the path, each intent is an answer, a path command or an interruption
+    that a rule answers before the question comes back; none may leave the person stuck."""
+    from actions.path import INTERRUPTIONS, PATH_COMMANDS
+
+    rules = yaml.safe_load((ROOT / "data/rules/path.yml").read_text(encoding="utf-8"))["rules"]
+    in_form = {
+        rule["steps"][0]["intent"]
+        for rule in rules
+        if {"active_loop": "path_form"} in rule.get("condition", []) and "intent" in rule["steps"][0]
+    }
+    assert in_form == INTERRUPTIONS | PATH_COMMANDS
+    # The rest are read as answers: off-topic text in the middle of the path is an unusable answer.
+    assert set(DOMAIN["intents"]) == INTERRUPTIONS | PATH_COMMANDS | {"answer_path", "out_of_scope"}

@@ -28,7 +28,7 @@ def tracker(
         sender_id="test",
         slots={"role": None, "aspect": None, **(slots or {})},
         latest_message=latest,
-        events=[],
+        events=[{"event": "user", "text": latest["text"], "parse_data": latest}],
         paused=False,
         followup_action=None,
         active_loop={},

@@ -1,0 +1,173 @@
+"""The guided "choose your path" dialogue (feature `path`).
+
+`path_form` asks one question at a time through the single slot `path_answer`; the answers
+so far live in `path_answers` (question id → option id). Which question comes next, what a
+free-text answer means and what to recommend are all decided by `careers.path`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import KB
+from actions._common import button, entity_values
+from careers import path
+from careers.knowledge import Question
+
+FORM = "path_form"
+# Questions a person may ask in the middle of the path: when their message is not an answer,
+# the form steps aside, a rule answers them (data/rules/path.yml) and the question comes back.
+INTERRUPTIONS = {f"ask_role_{aspect}" for aspect in KB.aspects} | {
+    "inform_role",
+    "compare_roles",
+    "ask_sources",
+    "help",
+    "bot_challenge",
+    "greet",
+    "thank",
+    "goodbye",
+}
+# Intents with rules of their own in the middle of the path (data/rules/path.yml).
+PATH_COMMANDS = {"start_path", "stop_path", "ask_why", "start_over"}
+INVALID_BEFORE_OFFERING_TO_STOP = 3
+
+
+def _answers(tracker: Tracker) -> Dict[str, str]:
+    return dict(tracker.get_slot("path_answers") or {})
+
+
+def question_buttons(question: Question) -> List[Dict[str, str]]:
+    return [button(o.title, "answer_path", {"path_option": o.id}) for o in question.options]
+
+
+def reset_events() -> List[EventType]:
+    return [SlotSet("path_answers", {}), SlotSet("path_answer", None), SlotSet("path_invalid", 0)]
+
+
+class ActionStartPath(Action):
+    """Starts the path from its first question (also "start over" in the middle of it)."""
+
+    def name(self) -> str:
+        return "action_start_path"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        dispatcher.utter_message(text=KB.path.intro)
+        return reset_events()
+
+
+class ActionAskPathAnswer(Action):
+    """Asks the next question, with one button per option."""
+
+    def name(self) -> str:
+        return "action_ask_path_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        answers = _answers(tracker)
+        question = path.next_question(KB.path, answers)
+        if question is not None:
+            number, total = path.progress(KB.path, answers)
+            dispatcher.utter_message(
+                text=f"Question {number} of {total}: {question.ask}", buttons=question_buttons(question)
+            )
+        return []
+
+
+class ValidatePathForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_path_form"
+
+    async def extract_path_answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """The message as an answer, unless it is a path command or another question.
+
+        Extracting nothing makes the form step aside, so that a rule answers the message
+        and the form then asks its question again.
+        """
+        question = path.next_question(KB.path, _answers(tracker))
+        if tracker.get_slot("requested_slot") != "path_answer" or question is None:
+            return {}
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent in PATH_COMMANDS:
+            return {}
+        option = self._chosen(question, tracker)
+        if option is None and intent in INTERRUPTIONS:
+            return {}
+        return {"path_answer": option or tracker.latest_message.get("text") or ""}
+
+    @staticmethod
+    def _chosen(question: Question, tracker: Tracker) -> str | None:
+        picked = entity_values(tracker, "path_option")
+        return path.interpret(question, picked[0] if picked else tracker.latest_message.get("text"))
+
+    async def validate_path_answer(
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        answers = _answers(tracker)
+        question = path.next_question(KB.path, answers)
+        if slot_value is None:
+            # Not an answer: the path being (re)started clears the slot, and that is validated too.
+            return {}
+        if question is None:
+            return {"path_answer": "done"}
+        option = self._chosen(question, tracker)
+        if option is None:
+            # The form asks the question again, with its options, right after this.
+            invalid = int(tracker.get_slot("path_invalid") or 0) + 1
+            if invalid >= INVALID_BEFORE_OFFERING_TO_STOP:
+                stop = button("Stop the questions", "stop_path")
+                dispatcher.utter_message(response="utter_path_offer_stop", buttons=[stop])
+            else:
+                dispatcher.utter_message(response="utter_path_invalid_answer")
+            return {"path_answer": None, "path_invalid": invalid}
+        answers[question.id] = option
+        done = path.next_question(KB.path, answers) is None
+        return {"path_answer": "done" if done else None, "path_answers": answers, "path_invalid": 0}
+
+
+class ActionExplainPathQuestion(Action):
+    """ "Why do you ask?": the reason for the open question (the form then asks it again)."""
+
+    def name(self) -> str:
+        return "action_explain_path_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        question = path.next_question(KB.path, _answers(tracker))
+        if tracker.active_loop_name != FORM or question is None:
+            dispatcher.utter_message(response="utter_path_no_question")
+        else:
+            dispatcher.utter_message(text=f"Why I ask: {question.why}")
+        return []
+
+
+class ActionRecommendPath(Action):
+    """The recommendation, its reasons and next steps; the recommended role stays in context."""
+
+    def name(self) -> str:
+        return "action_recommend_path"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        result = path.recommend(KB, _answers(tracker))
+        role = {"role": result.role} if result.role else None
+        buttons = [
+            button("Compare the roles", "compare_roles"),
+            button("What to learn first", "ask_role_skills", role),
+            button("Salary", "ask_role_salary", role),
+            button("Job outlook", "ask_role_outlook", role),
+            button("Start over", "start_path"),
+        ]
+        dispatcher.utter_message(text=path.explain(KB, result), buttons=buttons)
+        return [*reset_events(), SlotSet("role", result.role), SlotSet("path_result", result.role)]

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from actions.path import (
+    ActionAskPathAnswer,
+    ActionExplainPathQuestion,
+    ActionRecommendPath,
+    ActionStartPath,
+    ValidatePathForm,
+)
+from tests.actions.tracker import tracker
+
+MLE_SO_FAR = {
+    "enjoy": "building",
+    "strength": "software",
+    "audience": "infrastructure",
+    "trouble": "reliability",
+    "visuals": "no_visuals",
+}
+
+
+def slot(name: str, value: object) -> dict:
+    return {"event": "slot", "timestamp": None, "name": name, "value": value}
+
+
+def in_form(intent: str, text: str, answers: dict, option: str | None = None, invalid: int = 0):
+    built = tracker(
+        intent,
+        {"path_option": [option]} if option else None,
+        {"path_answers": answers, "path_invalid": invalid, "requested_slot": "path_answer"},
+    )
+    built.latest_message["text"] = text
+    built.active_loop = {"name": "path_form"}
+    return built
+
+
+async def test_start_says_the_intro_and_clears_earlier_answers(run) -> None:
+    messages, events = await run(ActionStartPath(), tracker("start_path", slots={"path_answers": MLE_SO_FAR}))
+    assert "I'll ask a few short questions" in messages[0]["text"]
+    assert slot("path_answers", {}) in events
+
+
+async def test_ask_shows_progress_and_one_button_per_option(run) -> None:
+    messages, _ = await run(ActionAskPathAnswer(), tracker(slots={"path_answers": {"enjoy": "both"}}))
+    assert messages[0]["text"] == (
+        "Question 2 of 7: Which is more your strength: statistics or software engineering?"
+    )
+    assert [b["payload"] for b in messages[0]["buttons"]] == [
+        '/answer_path{"path_option": "statistics"}',
+        '/answer_path{"path_option": "software"}',
+        '/answer_path{"path_option": "neither_yet"}',
+    ]
+
+
+async def test_button_answer_is_stored_and_the_form_goes_on(run) -> None:
+    _, events = await run(
+        ValidatePathForm(), in_form("answer_path", '/answer_path{"path_option": "insights"}', {}, "insights")
+    )
+    assert slot("path_answers", {"enjoy": "insights"}) in events
+    assert slot("path_answer", None) in events
+
+
+async def test_free_text_answer_even_when_the_nlu_thought_it_was_a_question(run) -> None:
+    _, events = await run(
+        ValidatePathForm(), in_form("ask_role_skills", "definitely the stats side", {"enjoy": "both"})
+    )
+    assert slot("path_answers", {"enjoy": "both", "strength": "statistics"}) in events
+
+
+async def test_last_answer_completes_the_form(run) -> None:
+    _, events = await run(ValidatePathForm(), in_form("answer_path", "serving a million users", MLE_SO_FAR))
+    assert slot("path_answer", "done") in events
+
+
+async def test_a_real_question_mid_way_steps_aside_for_the_rules(run) -> None:
+    messages, events = await run(
+        ValidatePathForm(), in_form("ask_role_salary", "how much do data scientists earn?", {"enjoy": "both"})
+    )
+    # Nothing extracted: the form is rejected and a rule answers the question.
+    assert messages == []
+    assert events == []
+
+
+async def test_path_commands_are_left_to_their_rules(run) -> None:
+    for intent, text in [("ask_why", "why?"), ("stop_path", "stop"), ("start_over", "start over")]:
+        assert await run(ValidatePathForm(), in_form(intent, text, {})) == ([], [])
+
+
+async def test_off_topic_text_is_an_unusable_answer(run) -> None:
+    messages, events = await run(ValidatePathForm(), in_form("out_of_scope", "what's the weather?", {}))
+    assert messages[0]["response"] == "utter_path_invalid_answer"
+    assert slot("path_invalid", 1) in events
+
+
+async def test_unusable_answer_is_counted_and_the_third_offers_to_stop(run) -> None:
+    messages, events = await run(ValidatePathForm(), in_form("nlu_fallback", "purple", {}, invalid=0))
+    assert messages[0]["response"] == "utter_path_invalid_answer"
+    assert slot("path_invalid", 1) in events
+    messages, events = await run(ValidatePathForm(), in_form("nlu_fallback", "purple", {}, invalid=2))
+    assert messages[0]["response"] == "utter_path_offer_stop"
+    assert messages[0]["buttons"] == [{"title": "Stop the questions", "payload": "/stop_path"}]
+    assert slot("path_invalid", 3) in events
+
+
+async def test_why_gives_the_reason_of_the_open_question(run) -> None:
+    messages, _ = await run(ActionExplainPathQuestion(), in_form("ask_why", "why?", {"enjoy": "insights"}))
+    assert messages[0]["text"] == (
+        "Why I ask: Data Scientists lean on statistics and probability; Machine Learning Engineers "
+        "on programming, software development and system design."
+    )
+
+
+async def test_why_outside_the_path(run) -> None:
+    messages, _ = await run(ActionExplainPathQuestion(), tracker("ask_why"))
+    assert messages[0]["response"] == "utter_path_no_question"
+
+
+async def test_recommendation_keeps_the_role_for_follow_ups_and_offers_next_steps(run) -> None:
+    answers = {**MLE_SO_FAR, "problem": "serve"}
+    messages, events = await run(ActionRecommendPath(), tracker(slots={"path_answers": answers}))
+    assert messages[0]["text"].startswith("My recommendation: Machine Learning Engineer.")
+    assert [b["title"] for b in messages[0]["buttons"]] == [
+        "Compare the roles",
+        "What to learn first",
+        "Salary",
+        "Job outlook",
+        "Start over",
+    ]
+    assert messages[0]["buttons"][1]["payload"] == '/ask_role_skills{"role": "machine_learning_engineer"}'
+    assert slot("role", "machine_learning_engineer") in events
+    assert slot("path_answers", {}) in events
+
+
+async def test_clearing_the_slot_when_the_path_starts_is_not_an_unusable_answer(run) -> None:
+    assert await ValidatePathForm().validate_path_answer(None, None, tracker(), {}) == {}

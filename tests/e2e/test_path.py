@@ -1,0 +1,119 @@
+"""The guided path end to end through the REST channel, clicking buttons as a person would."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from tests.servers import Stack
+
+
+def sender() -> str:
+    return f"path-{uuid.uuid4().hex[:8]}"
+
+
+def question(messages: list[dict[str, Any]]) -> dict[str, Any]:
+    """The message that asks a path question (the last one with "Question n of m")."""
+    asked = [m for m in messages if m.get("text", "").startswith("Question ")]
+    assert asked, messages
+    return asked[-1]
+
+
+def click(stack: Stack, me: str, messages: list[dict[str, Any]], title: str) -> list[dict[str, Any]]:
+    buttons = {b["title"]: b["payload"] for b in question(messages)["buttons"]}
+    return stack.say(me, buttons[title])
+
+
+def test_clicking_through_to_an_ml_engineer_recommendation(stack: Stack) -> None:
+    me = sender()
+    messages = stack.say(me, "help me choose")
+    assert "I'll ask a few short questions" in messages[0]["text"]
+    assert question(messages)["text"] == "Question 1 of 6: Which part of data work do you enjoy most?"
+    for title in [
+        "Building systems that use models",
+        "Software engineering",
+        "Infrastructure behind the scenes",
+        "Keeping a model reliable in production",
+        "Not for me",
+    ]:
+        messages = click(stack, me, messages, title)
+    assert question(messages)["text"].startswith("Question 6 of 6:")
+    [result] = click(stack, me, messages, "Make a model answer a million users fast")
+    assert result["text"].startswith("My recommendation: Machine Learning Engineer.")
+    assert "6 of your 6 answers lean toward Machine Learning Engineer" in result["text"]
+    assert [b["title"] for b in result["buttons"]] == [
+        "Compare the roles",
+        "What to learn first",
+        "Salary",
+        "Job outlook",
+        "Start over",
+    ]
+    # Later questions use the result.
+    learn = stack.text(me, "so what should I learn?")
+    assert learn.startswith("Machine Learning Engineers: skills")
+    assert stack.text(me, "how much does that pay?").startswith("Machine Learning Engineers: salary")
+
+
+def test_free_text_answers_to_a_data_scientist_with_the_tie_break_question(stack: Stack) -> None:
+    me = sender()
+    stack.say(me, "I can't decide between data science and ML engineering")
+    messages = stack.say(me, "a bit of both really")
+    assert question(messages)["text"] == (
+        "Question 2 of 7: Which is more your strength: statistics or software engineering?"
+    )
+    for answer in [
+        "definitely the stats side",
+        "I like explaining results to people",
+        "cleaning messy data",
+        "I love dashboards",
+        "the sales forecast",
+    ]:
+        messages = stack.say(me, answer)
+    assert question(messages)["text"].startswith("Question 7 of 7: You like both sides.")
+    result = stack.text(me, "analysing data")
+    assert result.startswith("My recommendation: Data Scientist.")
+    assert "1 pointed neither way: you enjoy both finding insights and building systems" in result
+
+
+def test_a_question_mid_way_is_answered_then_the_open_question_returns(stack: Stack) -> None:
+    me = sender()
+    messages = stack.say(me, "which career is right for me?")
+    messages = click(stack, me, messages, "Finding insights in data")
+    messages = stack.say(me, "how much do data scientists earn?")
+    assert messages[0]["text"].startswith("Data Scientists: salary")
+    assert question(messages)["text"].startswith("Question 2 of 6: Which is more your strength")
+
+
+def test_why_do_you_ask_then_the_question_again(stack: Stack) -> None:
+    me = sender()
+    stack.say(me, "help me choose")
+    messages = stack.say(me, "why do you ask?")
+    assert messages[0]["text"].startswith("Why I ask: The founding article's main split")
+    assert question(messages)["text"].startswith("Question 1 of 6")
+
+
+def test_three_unusable_answers_offer_to_stop_and_stop_ends_politely(stack: Stack) -> None:
+    me = sender()
+    stack.say(me, "help me choose")
+    for unusable in ["what's the weather like?", "asdfgh"]:
+        messages = stack.say(me, unusable)
+        assert messages[0]["text"].startswith("Sorry, I couldn't use that answer.")
+        assert question(messages)["text"].startswith("Question 1 of 6")
+    messages = stack.say(me, "zzzz qqqq")
+    assert messages[0]["text"].startswith("That's three answers in a row I couldn't use.")
+    assert messages[0]["buttons"] == [{"title": "Stop the questions", "payload": "/stop_path"}]
+    assert stack.text(me, "/stop_path").startswith("OK, I've stopped the questions.")
+    # The conversation goes on normally afterwards.
+    assert stack.text(me, "what do ML engineers do?").startswith(
+        "Machine Learning Engineers: what the role is"
+    )
+
+
+def test_cancel_and_start_over(stack: Stack) -> None:
+    me = sender()
+    messages = stack.say(me, "help me choose")
+    messages = click(stack, me, messages, "Both equally")
+    messages = click(stack, me, messages, "Statistics and probability")
+    messages = stack.say(me, "start over")
+    assert question(messages)["text"].startswith("Question 1 of 6")
+    assert stack.text(me, "never mind").startswith("OK, I've stopped the questions.")
