@@ -14,7 +14,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install model chat serve check lint validate test test-model lock clean
+.PHONY: help install model chat serve web slack browser check lint validate test lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -40,6 +40,21 @@ chat: install model ## Talk to the assistant in the terminal (Rasa shell)
 serve: install model ## Run the action server and the Rasa server (REST on localhost:5005)
 	@scripts/run.sh serve
 
+web: install model web/node_modules/.package-lock.json ## The chat widget on a web page: http://localhost:8080
+	@scripts/run.sh web
+
+# The widget, pinned by web/package-lock.json and served from the project (no CDN).
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+
+slack: install model ## Run the assistant for Slack (needs SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET)
+	@scripts/run.sh slack
+
+browser: ## Install Debian's chromium for the widget tests (no browser download)
+	@command -v chromium >/dev/null || { \
+	  [ "$$(id -u)" = 0 ] || { echo "Install chromium (sudo apt-get install chromium), then rerun." >&2; exit 1; }; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
+
 lint: install ## ruff (format check + lint) and mypy
 	$(BIN)/ruff format --check careers actions addons tests
 	$(BIN)/ruff check careers actions addons tests
@@ -51,7 +66,7 @@ validate: install ## rasa data validate --fail-on-warnings
 check: lint validate ## Everything that needs no model (about a minute)
 	$(BIN)/pytest -q tests/unit tests/actions tests/test_wiring.py
 
-test: install model ## Run every test (what CI runs)
+test: install model browser web/node_modules/.package-lock.json ## Run every test (what CI runs)
 	$(MAKE) --no-print-directory lint validate
 	$(BIN)/pytest -q tests
 

@@ -143,4 +143,4 @@ def explain(kb: KnowledgeBase, result: Recommendation) -> str:
         lines.append(
             "Internships, projects or courses in both areas are the best way to find out which you prefer."
         )
-    return "\n".join(lines)
+    return render.blocks(lines)

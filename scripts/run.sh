@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Starts the action server in the background, then the Rasa shell (`chat`) or the Rasa server
-# with the REST channel (`serve`) in the foreground. The action server is stopped by PID when
-# the foreground part ends, Ctrl-C included.
+# Starts the action server in the background, then in the foreground:
+#   chat   the Rasa shell
+#   serve  the Rasa server (REST, socket.io and Slack channels of credentials.yml)
+#   slack  the same, refusing to start without the Slack secrets in the environment
+#   web    the Rasa server in the background, CORS open to the page's origin only, and the page
+#          in web/ served on WEB_PORT
+# Everything started here is stopped by PID when the foreground part ends, Ctrl-C included.
 #
 # Environment (all optional): ACTIONS_PORT (5055), RASA_PORT (5005), RASA_HOST (127.0.0.1),
-# ENDPOINTS (endpoints.yml), MODEL (models/career-guide.tar.gz), CONVERSATION_ID (shell).
+# WEB_PORT (8080), WEB_ORIGIN (http://localhost:$WEB_PORT), ENDPOINTS (endpoints.yml),
+# MODEL (models/career-guide.tar.gz), CONVERSATION_ID (shell).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:?usage: scripts/run.sh chat|serve}
@@ -16,9 +21,16 @@ model=${MODEL:-models/career-guide.tar.gz}
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 mkdir -p .rasa  # the SQLite tracker store lives here
 
+pids=()
+stop_all() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap stop_all EXIT
+
 "$venv/rasa" run actions --port "$actions_port" --actions actions >.rasa/actions.log 2>&1 &
 actions_pid=$!
-trap 'kill "$actions_pid" 2>/dev/null || true; wait "$actions_pid" 2>/dev/null || true' EXIT
+pids+=("$actions_pid")
 
 # Wait for the action server: it refuses to start when the knowledge base is broken, and then
 # its own message says which file, role and field.
@@ -32,6 +44,11 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
+rasa_server() {
+  "$venv/rasa" run -m "$model" --endpoints "$endpoints" --credentials credentials.yml \
+    --interface "${RASA_HOST:-127.0.0.1}" --port "$rasa_port" "$@"
+}
+
 case "$mode" in
   chat)
     echo "Loading the assistant (about 20 seconds)... Type /stop to leave; the conversation is kept for next time."
@@ -40,11 +57,31 @@ case "$mode" in
     ;;
   serve)
     echo "Starting the Rasa server: REST channel at http://${RASA_HOST:-127.0.0.1}:$rasa_port/webhooks/rest/webhook (Ctrl-C stops both servers)"
-    "$venv/rasa" run -m "$model" --endpoints "$endpoints" --credentials credentials.yml \
-      --interface "${RASA_HOST:-127.0.0.1}" --port "$rasa_port"
+    rasa_server
+    ;;
+  slack)
+    if [ -z "${SLACK_BOT_TOKEN:-}" ] || [ -z "${SLACK_SIGNING_SECRET:-}" ]; then
+      echo "Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (and optionally SLACK_CHANNEL_ID) first: see the README's Slack section." >&2
+      exit 1
+    fi
+    echo "Starting the Rasa server for Slack: point your tunnel at http://${RASA_HOST:-127.0.0.1}:$rasa_port; Slack's URLs end in /webhooks/slack/webhook"
+    rasa_server
+    ;;
+  web)
+    web_port=${WEB_PORT:-8080}
+    origin=${WEB_ORIGIN:-http://localhost:$web_port}
+    rasa_server --cors "$origin" >.rasa/rasa.log 2>&1 &
+    pids+=("$!")
+    echo "Loading the assistant (about 20 seconds)..."
+    until curl -fs "http://127.0.0.1:$rasa_port/webhooks/rest/" >/dev/null 2>&1; do
+      kill -0 "${pids[-1]}" 2>/dev/null || { echo "The Rasa server did not start:" >&2; tail -20 .rasa/rasa.log >&2; exit 1; }
+      sleep 0.5
+    done
+    echo "The career guide is at $origin/ (Ctrl-C stops everything)"
+    "$venv/python" -m http.server "$web_port" --bind 127.0.0.1 --directory web
     ;;
   *)
-    echo "usage: scripts/run.sh chat|serve" >&2
+    echo "usage: scripts/run.sh chat|serve|slack|web" >&2
     exit 2
     ;;
 esac

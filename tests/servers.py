@@ -98,8 +98,13 @@ def write_endpoints(workdir: Path, actions_port: int) -> Path:
 
 
 @contextmanager
-def running_stack(workdir: Path) -> Iterator[Stack]:
-    """Action server and Rasa server (REST channel) on free loopback ports."""
+def running_stack(
+    workdir: Path, rasa_args: tuple[str, ...] = (), env: dict[str, str] | None = None
+) -> Iterator[Stack]:
+    """Action server and Rasa server (every channel of credentials.yml) on free loopback ports.
+
+    `rasa_args` are added to `rasa run` (say `--cors <origin>`); `env` to its environment.
+    """
     workdir.mkdir(parents=True, exist_ok=True)
     actions_port, rasa_port = free_port(), free_port()
     endpoints = write_endpoints(workdir, actions_port)
@@ -113,25 +118,9 @@ def running_stack(workdir: Path) -> Iterator[Stack]:
             )
         )
         rasa_log = workdir / "rasa.log"
-        stack.processes.append(
-            start(
-                [
-                    str(RASA),
-                    "run",
-                    "-m",
-                    str(MODEL),
-                    "--endpoints",
-                    str(endpoints),
-                    "--credentials",
-                    "credentials.yml",
-                    "--interface",
-                    "127.0.0.1",
-                    "--port",
-                    str(rasa_port),
-                ],
-                rasa_log,
-            )
-        )
+        rasa_run = [str(RASA), "run", "-m", str(MODEL), "--endpoints", str(endpoints)]
+        rasa_run += ["--credentials", "credentials.yml", "--interface", "127.0.0.1", "--port", str(rasa_port)]
+        stack.processes.append(start([*rasa_run, *rasa_args], rasa_log, env={**ENV, **(env or {})}))
         wait_for(f"http://127.0.0.1:{actions_port}/health", stack.processes[0], actions_log)
         wait_for(f"{stack.url}/webhooks/rest/", stack.processes[1], rasa_log)
         yield stack

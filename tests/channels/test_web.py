@@ -1,0 +1,137 @@
+"""The chat widget (rasa-webchat 1.0.1) on the project's page, in Debian's Chromium."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from playwright.sync_api import Page, expect, sync_playwright
+
+from tests.servers import BIN, ROOT, Stack, free_port, running_stack, start, stop, wait_for
+
+CHROMIUM = "/usr/bin/chromium"
+# Chromium's own background traffic has nowhere to go on this network: switch it off.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ANSWER_TIMEOUT = 60_000  # ms: the first answers of a cold server on a busy machine
+
+
+@pytest.fixture(scope="module")
+def page_origin() -> str:
+    return f"http://127.0.0.1:{free_port()}"
+
+
+@pytest.fixture(scope="module")
+def web_stack(tmp_path_factory: pytest.TempPathFactory, page_origin: str) -> Iterator[Stack]:
+    """Action server, Rasa server with CORS for the page's origin only, and the page itself."""
+    workdir = tmp_path_factory.mktemp("web")
+    with running_stack(workdir, rasa_args=("--cors", page_origin)) as stack:
+        port = page_origin.rsplit(":", 1)[1]
+        log = workdir / "page.log"
+        page_server = start(
+            [str(BIN / "python"), "-m", "http.server", port, "--bind", "127.0.0.1", "--directory", "web"], log
+        )
+        try:
+            wait_for(f"{page_origin}/", page_server, log)
+            yield stack
+        finally:
+            stop(page_server)
+
+
+@pytest.fixture(scope="module")
+def page(web_stack: Stack, page_origin: str) -> Iterator[Page]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1100, "height": 900})
+        page.goto(f"{page_origin}/?server={web_stack.url}")
+        yield page
+        browser.close()
+
+
+def say(page: Page, text: str) -> None:
+    box = page.locator(".rw-new-message")
+    box.fill(text)
+    box.press("Enter")
+
+
+def last_answer(page: Page, contains: str) -> None:
+    expect(page.locator(".rw-response").filter(has_text=contains).last).to_be_visible(timeout=ANSWER_TIMEOUT)
+
+
+def ask(page: Page, text: str, answer: str) -> None:
+    """Says `text` and waits for a new answer containing `answer` (not an earlier one)."""
+    answers = page.locator(".rw-response").filter(has_text=answer)
+    before = answers.count()
+    say(page, text)
+    expect(answers).to_have_count(before + 1, timeout=ANSWER_TIMEOUT)
+
+
+def test_the_page_presents_the_assistant_and_it_greets_with_buttons(page: Page) -> None:
+    expect(page.locator("h1")).to_have_text("Which data career fits you?")
+    last_answer(page, "Hi! I'm the career guide.")
+    expect(page.locator(".rw-reply").filter(has_text="What's the difference?")).to_be_visible()
+
+
+def test_a_typed_question_gets_its_answer_with_the_figures_as_a_list(page: Page) -> None:
+    say(page, "tell me about machine learning engineers")
+    last_answer(page, "Machine Learning Engineers: what the role is")
+    say(page, "what do data scientists earn?")
+    last_answer(page, "$129,189 a year (US, 2024; Blockchain Council article")
+    answer = page.locator(".rw-response").filter(has_text="$129,189").last
+    assert answer.locator("li").count() >= 8  # each figure is a list item, not run-on text
+    # One bubble per answer: the heading, the list and the sources together.
+    assert "Sources: " in answer.inner_text()
+    # "O*NET ... O*NET" must show as written, not turn the text between into italics.
+    say(page, "what is a data scientist?")
+    last_answer(page, "Data Scientists: what the role is")
+    overview = page.locator(".rw-response").filter(has_text="Data Scientists: what the role is").last
+    assert "O*NET 15-2051.00 Data Scientists" in overview.inner_text()
+    assert overview.locator("em").count() == 0
+
+
+def test_a_button_click_gets_its_answer(page: Page) -> None:
+    say(page, "what can you do?")
+    last_answer(page, "I know two data careers")
+    page.locator(".rw-reply").filter(has_text="Which pays more?").last.click()
+    last_answer(page, "Data Scientist vs Machine Learning Engineer: salary")
+
+
+def test_after_a_reload_the_same_conversation_continues(page: Page, artifacts: Path) -> None:
+    ask(page, "what are the challenges of being an ML engineer?", "Machine Learning Engineers: challenges")
+    page.reload()
+    last_answer(page, "Machine Learning Engineers: challenges")  # the history is still there
+    # And the assistant still knows the role: the conversation itself continued.
+    ask(page, "how much do they earn?", "Machine Learning Engineers: salary")
+    page.screenshot(path=str(artifacts / "web_widget.png"), full_page=True)
+
+
+def test_scripts_are_shown_as_text_never_run(page: Page) -> None:
+    say(page, "<script>window.hacked = true</script><b>bold?</b>")
+    expect(page.locator(".rw-client").filter(has_text="<script>").last).to_be_visible(timeout=ANSWER_TIMEOUT)
+    assert page.evaluate("window.hacked === undefined")
+
+
+def test_cors_allows_the_page_origin_only(web_stack: Stack, page_origin: str) -> None:
+    polling = f"{web_stack.url}/socket.io/?EIO=4&transport=polling"
+    allowed = requests.get(polling, headers={"Origin": page_origin}, timeout=10)
+    assert allowed.headers.get("Access-Control-Allow-Origin") == page_origin
+    other = requests.get(polling, headers={"Origin": "http://evil.example"}, timeout=10)
+    assert other.headers.get("Access-Control-Allow-Origin") in (None, "")
+
+
+def test_the_widget_comes_from_the_project_not_a_cdn() -> None:
+    html = (ROOT / "web" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<script src="([^"]+)"', html) == ["node_modules/rasa-webchat/lib/index.js"]
+    locked = subprocess.run(["npm", "ls", "rasa-webchat"], cwd=ROOT / "web", capture_output=True, text=True)
+    assert "rasa-webchat@1.0.1" in locked.stdout
