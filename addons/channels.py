@@ -32,23 +32,29 @@ logger = logging.getLogger(__name__)
 _MARKDOWN_SPECIAL = re.compile(r"([*_`])")
 
 
+def as_markdown(text: str) -> str:
+    """Answers are plain lines with "- " bullets; the widget renders markdown, where a single
+    newline runs lines together. Bullets stay one list, every other line becomes a paragraph,
+    and the characters markdown would eat are escaped ("O*NET ... O*NET" is not italics)."""
+    lines = _MARKDOWN_SPECIAL.sub(r"\\\1", text.strip()).split("\n")
+    out = lines[:1]
+    for previous, line in zip(lines, lines[1:], strict=False):
+        out.append(line if previous.startswith("- ") and line.startswith("- ") else f"\n{line}")
+    return "\n".join(out)
+
+
 class SocketIOOutput(socketio.SocketIOOutput):
     """One answer, one bubble: rasa splits texts on blank lines into several messages, which
     the widget shows one by one with typing pauses, cutting a list off from its heading."""
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        await self._send_message(recipient_id, {"text": text.strip()})
+        await self._send_message(recipient_id, {"text": as_markdown(text)})
 
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
     ) -> None:
         replies = [{"content_type": "text", "title": b["title"], "payload": b["payload"]} for b in buttons]
-        await self._send_message(recipient_id, {"text": text.strip(), "quick_replies": replies})
-
-    async def _send_message(self, socket_id: str, response: Any) -> None:
-        if isinstance(response.get("text"), str):
-            response = {**response, "text": _MARKDOWN_SPECIAL.sub(r"\\\1", response["text"])}
-        await super()._send_message(socket_id, response)
+        await self._send_message(recipient_id, {"text": as_markdown(text), "quick_replies": replies})
 
 
 class SocketIOInput(socketio.SocketIOInput):
@@ -96,6 +102,9 @@ class SlackInput(slack.SlackInput):
         channel = cls(
             slack_token=token,
             slack_channel=os.environ.get("SLACK_CHANNEL_ID") or None,
+            # rasa's from_credentials fills these defaults in, its constructor does not.
+            slack_retry_reason_header="x-slack-retry-reason",
+            slack_retry_number_header="x-slack-retry-num",
             use_threads=bool(credentials.get("use_threads", False)),
             # rasa refuses an empty secret; an unguessable one keeps the parent safe even if
             # the disabled blueprint below were bypassed.

@@ -94,7 +94,7 @@ def compare(kb: KnowledgeBase, role_ids: Sequence[str], aspect_id: str | None = 
     if note:
         lines.append(f"Note: {note}")
     lines.append(render.sources_line(sources, kb))
-    return render.blocks(lines)
+    return "\n".join(lines)
 
 
 def _compare_all(kb: KnowledgeBase, role_ids: Sequence[str]) -> str:
@@ -111,7 +111,7 @@ def _compare_all(kb: KnowledgeBase, role_ids: Sequence[str]) -> str:
         lines.append(f"In short: {overview_note}")
     lines.append(render.sources_line(sources, kb))
     lines.append("Ask about any point (salary, growth, education...) for the details and all the figures.")
-    return render.blocks(lines)
+    return "\n".join(lines)
 
 
 def answer(kb: KnowledgeBase, mentioned_roles: Sequence[str], mentioned_aspects: Sequence[str]) -> str:

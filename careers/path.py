@@ -143,4 +143,4 @@ def explain(kb: KnowledgeBase, result: Recommendation) -> str:
         lines.append(
             "Internships, projects or courses in both areas are the best way to find out which you prefer."
         )
-    return render.blocks(lines)
+    return "\n".join(lines)

@@ -58,15 +58,3 @@ def join_names(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def blocks(lines: list[str]) -> str:
-    """Joins answer lines: bullets ("- ") stay together as one list, every other line is a
-    paragraph of its own. The blank lines are what make the web widget's markdown show a list
-    and separate paragraphs instead of running them together; the shell and Slack show them as
-    they are."""
-    out = lines[:1]
-    for previous, line in zip(lines, lines[1:], strict=False):
-        both_bullets = previous.startswith("- ") and line.startswith("- ")
-        out.append(line if both_bullets else f"\n{line}")
-    return "\n".join(out)

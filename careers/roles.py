@@ -19,7 +19,7 @@ def describe(kb: KnowledgeBase, role_id: str, aspect_id: str) -> str:
     if section.note:
         lines.append(f"Note: {section.note}")
     lines.append(render.sources_line(list(section.sources) + [f.source for f in section.figures], kb))
-    return render.blocks(lines)
+    return "\n".join(lines)
 
 
 def covered_roles(kb: KnowledgeBase) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from careers import render
 from careers.knowledge import KnowledgeBase
 
 _STATUS = {
@@ -21,4 +20,4 @@ def describe_sources(kb: KnowledgeBase) -> str:
         "and Machine Learning Engineer figures from official statistics are proxies, "
         "because the US statistics have no occupation of that name."
     )
-    return render.blocks(lines)
+    return "\n".join(lines)
