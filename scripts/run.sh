@@ -19,7 +19,21 @@ rasa_port=${RASA_PORT:-5005}
 endpoints=${ENDPOINTS:-endpoints.yml}
 model=${MODEL:-models/career-guide.tar.gz}
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
+# Third-party deprecation notices say nothing to a person chatting; errors still show.
+export PYTHONWARNINGS="${PYTHONWARNINGS:-ignore}"
 mkdir -p .rasa  # the SQLite tracker store lives here
+
+# A server already on one of our ports would answer in place of ours: refuse, and say which.
+in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+ports=("$actions_port" "$rasa_port")
+[ "$mode" != web ] || ports+=("${WEB_PORT:-8080}")
+for port in "${ports[@]}"; do
+  if in_use "$port"; then
+    echo "Port $port is already in use (another make chat/serve/web?). Stop it, or choose other ports:" >&2
+    echo "  RASA_PORT=5006 ACTIONS_PORT=5056 WEB_PORT=8081 make $mode" >&2
+    exit 1
+  fi
+done
 
 pids=()
 stop_all() {
