@@ -41,6 +41,15 @@ stop_all() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 trap stop_all EXIT
+trap "exit 130" INT TERM HUP  # run the EXIT trap on Ctrl-C, kill and a closed terminal too
+
+# Runs a server "in the foreground" as a waited-for background job: bash defers traps while a
+# real foreground command runs, so a kill would otherwise leave the servers behind.
+foreground() {
+  "$@" &
+  pids+=("$!")
+  wait "$!"
+}
 
 "$venv/rasa" run actions --port "$actions_port" --actions actions >.rasa/actions.log 2>&1 &
 actions_pid=$!
@@ -59,7 +68,8 @@ for _ in $(seq 1 120); do
 done
 
 rasa_server() {
-  "$venv/rasa" run -m "$model" --endpoints "$endpoints" --credentials credentials.yml \
+  # exec: in a background job, the PID we keep is then the server itself.
+  exec "$venv/rasa" run -m "$model" --endpoints "$endpoints" --credentials credentials.yml \
     --interface "${RASA_HOST:-127.0.0.1}" --port "$rasa_port" "$@"
 }
 
@@ -71,7 +81,7 @@ case "$mode" in
     ;;
   serve)
     echo "Starting the Rasa server: REST channel at http://${RASA_HOST:-127.0.0.1}:$rasa_port/webhooks/rest/webhook (Ctrl-C stops both servers)"
-    rasa_server
+    foreground rasa_server
     ;;
   slack)
     if [ -z "${SLACK_BOT_TOKEN:-}" ] || [ -z "${SLACK_SIGNING_SECRET:-}" ]; then
@@ -79,7 +89,7 @@ case "$mode" in
       exit 1
     fi
     echo "Starting the Rasa server for Slack: point your tunnel at http://${RASA_HOST:-127.0.0.1}:$rasa_port; Slack's URLs end in /webhooks/slack/webhook"
-    rasa_server
+    foreground rasa_server
     ;;
   web)
     web_port=${WEB_PORT:-8080}
@@ -92,7 +102,7 @@ case "$mode" in
       sleep 0.5
     done
     echo "The career guide is at $origin/ (Ctrl-C stops everything)"
-    "$venv/python" -m http.server "$web_port" --bind 127.0.0.1 --directory web
+    foreground "$venv/python" -m http.server "$web_port" --bind 127.0.0.1 --directory web
     ;;
   *)
     echo "usage: scripts/run.sh chat|serve|slack|web" >&2
