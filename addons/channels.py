@@ -1,5 +1,8 @@
 """Channel fixes, registered in credentials.yml by their dotted paths.
 
+- `RestInput`: the REST channel, with bad requests refused (400 and a short JSON error),
+  messages over MAX_MESSAGE_CHARS answered with a friendly note, and a per-sender rate limit.
+
 - `SocketIOInput`: the web widget's channel. rasa 3.6.21 calls python-socketio's
   `enter_room` without awaiting it (a coroutine since python-socketio 5.10), so with
   `session_persistence` the widget never receives a reply (RasaHQ/rasa#13027). Its output
@@ -13,14 +16,17 @@
 
 from __future__ import annotations
 
+import collections
+import json
 import logging
 import os
 import re
 import secrets
+import time
 import uuid
 from typing import Any, Awaitable, Callable, Dict
 
-from rasa.core.channels import slack, socketio
+from rasa.core.channels import rest, slack, socketio
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -136,3 +142,95 @@ class SlackInput(slack.SlackInput):
         if api_url and isinstance(bot, slack.SlackBot):
             bot.client = AsyncWebClient(self.slack_token, base_url=api_url)
         return bot
+
+
+# REST: stock rasa answers a non-JSON body with a 500, puts a request without `sender` into
+# one shared conversation called "default", and processes any size and any rate.
+MAX_MESSAGE_CHARS = 2000
+MAX_SENDER_CHARS = 200
+RATE_LIMIT_PER_MINUTE = int(os.environ.get("REST_RATE_LIMIT_PER_MINUTE", "30"))
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+TOO_LONG = (
+    f"That message is longer than I can read ({MAX_MESSAGE_CHARS:,} characters at most). "
+    "Could you ask in a shorter message?"
+)
+SLOW_DOWN = "You're sending messages faster than I can read them. Please slow down and try again in a minute."
+
+
+class BadRequest(ValueError):
+    """What is wrong with a REST request, in words for the caller."""
+
+
+def rest_request(body: bytes) -> dict[str, Any]:
+    """The sender and message of a REST request body, checked and cleaned.
+
+    Raises `BadRequest` for a body that is not a JSON object with a non-empty string `sender`
+    (at most MAX_SENDER_CHARS) and a non-empty string `message`. Control characters are removed
+    from the message; other keys (such as `input_channel`) are dropped, `metadata` is kept.
+    """
+    try:
+        data = json.loads(body or b"")
+    except (ValueError, UnicodeDecodeError):
+        raise BadRequest('The body must be JSON: {"sender": "<id>", "message": "<text>"}.') from None
+    if not isinstance(data, dict):
+        raise BadRequest('The body must be a JSON object: {"sender": "<id>", "message": "<text>"}.')
+    sender, message = data.get("sender"), data.get("message")
+    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
+        raise BadRequest(f"`sender` must be a non-empty string of at most {MAX_SENDER_CHARS} characters.")
+    if not isinstance(message, str) or not _CONTROL.sub("", message).strip():
+        raise BadRequest("`message` must be a non-empty string.")
+    cleaned: dict[str, Any] = {"sender": sender, "message": _CONTROL.sub("", message).strip()}
+    if isinstance(data.get("metadata"), dict):
+        cleaned["metadata"] = data["metadata"]
+    return cleaned
+
+
+class RateLimiter:
+    """At most `limit` messages per sender in any `window` seconds."""
+
+    def __init__(self, limit: int, window: float = 60.0) -> None:
+        self.limit, self.window = limit, window
+        self.seen: dict[str, collections.deque[float]] = {}
+
+    def allow(self, sender: str, now: float | None = None) -> bool:
+        now = time.monotonic() if now is None else now
+        times = self.seen.setdefault(sender, collections.deque())
+        while times and now - times[0] >= self.window:
+            times.popleft()
+        if len(times) >= self.limit:
+            return False
+        times.append(now)
+        if len(self.seen) > 10_000:  # forget idle senders, so memory stays bounded
+            for idle in [s for s, t in self.seen.items() if not t or now - t[-1] >= self.window]:
+                del self.seen[idle]
+        return True
+
+
+class RestInput(rest.RestInput):
+    """The REST channel, answering bad requests with a 4xx and a short JSON error."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        blueprint = super().blueprint(on_new_message)
+        limiter = RateLimiter(RATE_LIMIT_PER_MINUTE)
+
+        @blueprint.middleware("request")
+        async def check(request: Request) -> HTTPResponse | None:
+            if request.method != "POST" or not request.path.endswith("/webhook"):
+                return None
+            try:
+                cleaned = rest_request(request.body)
+            except BadRequest as problem:
+                return response.json({"error": str(problem)}, status=400)
+            sender = cleaned["sender"]
+            if not limiter.allow(sender):
+                return response.json([{"recipient_id": sender, "text": SLOW_DOWN}], status=429)
+            if len(cleaned["message"]) > MAX_MESSAGE_CHARS:
+                return response.json([{"recipient_id": sender, "text": TOO_LONG}])
+            request.parsed_json = cleaned  # type: ignore[assignment]  # what request.json returns next
+            return None
+
+        return blueprint
