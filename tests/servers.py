@@ -69,11 +69,36 @@ def stop(process: subprocess.Popen) -> None:
 
 @dataclass
 class Stack:
-    """A running action server and Rasa server, and a way to talk to them."""
+    """A running action server and Rasa server, and a way to talk to them (and restart them)."""
 
     url: str
     workdir: Path
-    processes: list[subprocess.Popen] = field(default_factory=list)
+    actions_port: int
+    actions_command: list[str]
+    rasa_command: list[str]
+    rasa_env: dict[str, str]
+    processes: list[subprocess.Popen] = field(default_factory=list)  # [action server, Rasa]
+
+    def start_actions(self) -> None:
+        log = self.workdir / f"actions-{len(os.listdir(self.workdir))}.log"
+        self._replace(0, start(self.actions_command, log))
+        wait_for(f"http://127.0.0.1:{self.actions_port}/health", self.processes[0], log)
+
+    def start_rasa(self) -> None:
+        log = self.workdir / f"rasa-{len(os.listdir(self.workdir))}.log"
+        self._replace(1, start(self.rasa_command, log, env=self.rasa_env))
+        wait_for(f"{self.url}/webhooks/rest/", self.processes[1], log)
+
+    def kill_rasa(self) -> None:
+        """kill -9: no chance to flush or say goodbye."""
+        os.killpg(self.processes[1].pid, signal.SIGKILL)
+        self.processes[1].wait()
+
+    def _replace(self, index: int, process: subprocess.Popen) -> None:
+        if index < len(self.processes):
+            self.processes[index] = process
+        else:
+            self.processes.append(process)
 
     def say(self, sender: str, message: Any) -> list[dict[str, Any]]:
         """What the assistant answers `sender` through the REST channel."""
@@ -108,21 +133,19 @@ def running_stack(
     workdir.mkdir(parents=True, exist_ok=True)
     actions_port, rasa_port = free_port(), free_port()
     endpoints = write_endpoints(workdir, actions_port)
-    stack = Stack(url=f"http://127.0.0.1:{rasa_port}", workdir=workdir)
+    rasa_run = [str(RASA), "run", "-m", str(MODEL), "--endpoints", str(endpoints), "--credentials"]
+    rasa_run += ["credentials.yml", "--interface", "127.0.0.1", "--port", str(rasa_port), *rasa_args]
+    stack = Stack(
+        url=f"http://127.0.0.1:{rasa_port}",
+        workdir=workdir,
+        actions_port=actions_port,
+        actions_command=[str(RASA), "run", "actions", "--port", str(actions_port), "--actions", "actions"],
+        rasa_command=rasa_run,
+        rasa_env={**ENV, **(env or {})},
+    )
     try:
-        actions_log = workdir / "actions.log"
-        stack.processes.append(
-            start(
-                [str(RASA), "run", "actions", "--port", str(actions_port), "--actions", "actions"],
-                actions_log,
-            )
-        )
-        rasa_log = workdir / "rasa.log"
-        rasa_run = [str(RASA), "run", "-m", str(MODEL), "--endpoints", str(endpoints)]
-        rasa_run += ["--credentials", "credentials.yml", "--interface", "127.0.0.1", "--port", str(rasa_port)]
-        stack.processes.append(start([*rasa_run, *rasa_args], rasa_log, env={**ENV, **(env or {})}))
-        wait_for(f"http://127.0.0.1:{actions_port}/health", stack.processes[0], actions_log)
-        wait_for(f"{stack.url}/webhooks/rest/", stack.processes[1], rasa_log)
+        stack.start_actions()
+        stack.start_rasa()
         yield stack
     finally:
         for process in reversed(stack.processes):
