@@ -14,7 +14,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install model chat serve web slack browser check lint validate test lock clean
+.PHONY: help install model chat serve web slack browser check lint validate test loadtest lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -56,9 +56,9 @@ browser: ## Install Debian's chromium for the widget tests (no browser download)
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
 
 lint: install ## ruff (format check + lint) and mypy
-	$(BIN)/ruff format --check careers actions addons tests
-	$(BIN)/ruff check careers actions addons tests
-	$(BIN)/mypy careers actions addons tests
+	$(BIN)/ruff format --check careers actions addons tests bench
+	$(BIN)/ruff check careers actions addons tests bench
+	$(BIN)/mypy careers actions addons tests bench
 
 validate: install ## rasa data validate --fail-on-warnings
 	$(BIN)/rasa data validate --fail-on-warnings
@@ -69,6 +69,9 @@ check: lint validate ## Everything that needs no model (about a minute)
 test: install model browser web/node_modules/.package-lock.json ## Run every test (what CI runs)
 	$(MAKE) --no-print-directory lint validate
 	$(BIN)/pytest -q tests
+
+loadtest: install model ## 20 users x 20 turns on loopback: errors, latency, throughput, trackers
+	$(BIN)/python bench/loadtest.py --users 20 --turns 20
 
 lock: ## Re-resolve the dependencies and rewrite requirements-lock.txt
 	rm -rf $(VENV)/.installed

@@ -9,7 +9,8 @@
 #
 # Environment (all optional): ACTIONS_PORT (5055), RASA_PORT (5005), RASA_HOST (127.0.0.1),
 # WEB_PORT (8080), WEB_ORIGIN (http://localhost:$WEB_PORT), ENDPOINTS (endpoints.yml),
-# MODEL (models/career-guide.tar.gz), CONVERSATION_ID (shell).
+# MODEL (models/career-guide.tar.gz), CONVERSATION_ID (shell), RASA_API_TOKEN (unset: the Rasa
+# HTTP API stays off; set: on, and every call needs ?token=<it>).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:?usage: scripts/run.sh chat|serve}
@@ -67,10 +68,14 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
+# The HTTP API (tracker access, model replacement...) is off unless a token protects it.
+api_args=()
+[ -z "${RASA_API_TOKEN:-}" ] || api_args=(--enable-api --auth-token "$RASA_API_TOKEN")
+
 rasa_server() {
   # exec: in a background job, the PID we keep is then the server itself.
   exec "$venv/rasa" run -m "$model" --endpoints "$endpoints" --credentials credentials.yml \
-    --interface "${RASA_HOST:-127.0.0.1}" --port "$rasa_port" "$@"
+    --interface "${RASA_HOST:-127.0.0.1}" --port "$rasa_port" ${api_args[@]+"${api_args[@]}"} "$@"
 }
 
 case "$mode" in

@@ -1,0 +1,146 @@
+"""A bounded load on loopback: simulated users talk at once, then every tracker is checked.
+
+`make loadtest` runs 20 users × 20 turns against servers it starts on free loopback ports
+(the same action server and Rasa server as `make serve`), prints errors, latency percentiles
+and throughput, and checks in the SQL tracker store that every turn was stored once and
+answered. tests/e2e/test_load.py runs a short version (5 × 5) in `make test`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import tempfile
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.servers import Stack, running_stack  # noqa: E402  (run as a script too)
+
+QUESTIONS = [
+    "what does a data scientist do?",
+    "how much do they earn?",
+    "and ML engineers?",
+    "which is growing faster?",
+    "what skills does an MLE need?",
+    "where does this data come from?",
+    "what are the challenges of data science?",
+    "DS vs MLE",
+]
+PATH = [
+    "help me choose",
+    '/answer_path{"path_option": "building"}',
+    "how much do data scientists earn?",  # an interruption
+    '/answer_path{"path_option": "software"}',
+    "why do you ask?",
+    '/answer_path{"path_option": "infrastructure"}',
+    "keeping a model reliable in production",
+    '/answer_path{"path_option": "no_visuals"}',
+    '/answer_path{"path_option": "serve"}',
+    "so what should I learn?",
+]
+
+
+@dataclass
+class Report:
+    users: int
+    turns: int
+    latencies: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    tracker_problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def percentile(self, q: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+    def summary(self) -> str:
+        sent = self.users * self.turns
+        ms = {q: self.percentile(q) * 1000 for q in (0.5, 0.95, 0.99)}
+        throughput = len(self.latencies) / self.seconds if self.seconds else 0.0
+        trackers = "complete" if not self.tracker_problems else "; ".join(self.tracker_problems[:5])
+        return "\n".join(
+            [
+                f"{self.users} users x {self.turns} turns = {sent} messages in {self.seconds:.1f} s",
+                f"errors: {len(self.errors)}",
+                f"latency p50 {ms[0.5]:.0f} ms, p95 {ms[0.95]:.0f} ms, p99 {ms[0.99]:.0f} ms",
+                f"throughput: {throughput:.1f} messages/s",
+                f"trackers: {trackers}",
+            ]
+        )
+
+
+def script(user: int, turns: int) -> list[str]:
+    source = PATH if user % 2 == 0 else QUESTIONS
+    return [source[i % len(source)] for i in range(turns)]
+
+
+def talk(stack: Stack, sender: str, messages: list[str], report: Report) -> None:
+    for message in messages:
+        began = time.monotonic()
+        try:
+            reply = requests.post(
+                f"{stack.url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=120
+            )
+            answers = reply.json() if reply.ok else []
+            if not reply.ok or not answers or not all(a.get("text") for a in answers):
+                report.errors.append(f"{sender} {message!r}: HTTP {reply.status_code} {reply.text[:100]}")
+        except requests.RequestException as problem:
+            report.errors.append(f"{sender} {message!r}: {problem}")
+        report.latencies.append(time.monotonic() - began)
+
+
+def check_trackers(db: Path, senders: dict[str, list[str]], report: Report) -> None:
+    """Every message stored exactly once, in order, each followed by at least one answer."""
+    with sqlite3.connect(db) as connection:
+        for sender, messages in senders.items():
+            rows = connection.execute(
+                "SELECT type_name, intent_name, data FROM events WHERE sender_id = ? ORDER BY id", (sender,)
+            ).fetchall()
+            user_turns = [i for i, (kind, _, _) in enumerate(rows) if kind == "user"]
+            if len(user_turns) != len(messages):
+                report.tracker_problems.append(
+                    f"{sender}: {len(user_turns)} user events for {len(messages)} sent"
+                )
+                continue
+            ends = [*user_turns[1:], len(rows)]
+            for start, end in zip(user_turns, ends, strict=True):
+                if not any(kind == "bot" for kind, _, _ in rows[start:end]):
+                    report.tracker_problems.append(f"{sender}: a turn without an answer")
+
+
+def run_load(stack: Stack, users: int, turns: int) -> Report:
+    report = Report(users=users, turns=turns)
+    run = uuid.uuid4().hex[:6]
+    senders = {f"load-{run}-{user}": script(user, turns) for user in range(users)}
+    began = time.monotonic()
+    with ThreadPoolExecutor(max_workers=users) as pool:
+        for future in [pool.submit(talk, stack, s, m, report) for s, m in senders.items()]:
+            future.result()
+    report.seconds = time.monotonic() - began
+    check_trackers(stack.workdir / "conversations.db", senders, report)
+    return report
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--turns", type=int, default=20)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="loadtest-") as workdir, running_stack(Path(workdir)) as stack:
+        print("servers up; talking...", flush=True)
+        report = run_load(stack, args.users, args.turns)
+    print(report.summary())
+    for error in report.errors[:10]:
+        print("error:", error)
+    return 0 if not report.errors and not report.tracker_problems else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
