@@ -14,7 +14,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install model chat serve web slack browser check lint validate test loadtest lock clean
+.PHONY: help install model chat serve web slack test-deps check lint validate test loadtest lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -50,10 +50,12 @@ web/node_modules/.package-lock.json: web/package.json web/package-lock.json
 slack: install model ## Run the assistant for Slack (needs SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET)
 	@scripts/run.sh slack
 
-browser: ## Install Debian's chromium for the widget tests (no browser download)
-	@command -v chromium >/dev/null || { \
-	  [ "$$(id -u)" = 0 ] || { echo "Install chromium (sudo apt-get install chromium), then rerun." >&2; exit 1; }; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
+test-deps: ## Install Debian's chromium and postgresql for the tests (no browser download)
+	@missing=""; command -v chromium >/dev/null || missing="chromium"; \
+	  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	  [ -z "$$missing" ] || { \
+	    [ "$$(id -u)" = 0 ] || { echo "Install$$missing (sudo apt-get install$$missing), then rerun." >&2; exit 1; }; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; }
 
 lint: install ## ruff (format check + lint) and mypy
 	$(BIN)/ruff format --check careers actions addons tests bench
@@ -66,7 +68,7 @@ validate: install ## rasa data validate --fail-on-warnings
 check: lint validate ## Everything that needs no model (about a minute)
 	$(BIN)/pytest -q tests/unit tests/actions tests/test_wiring.py
 
-test: install model browser web/node_modules/.package-lock.json ## Run every test (what CI runs)
+test: install model test-deps web/node_modules/.package-lock.json ## Run every test (what CI runs)
 	$(MAKE) --no-print-directory lint validate
 	$(BIN)/pytest -q tests
 

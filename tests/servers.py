@@ -112,11 +112,13 @@ class Stack:
         return "\n".join(m.get("text", "") for m in self.say(sender, message))
 
 
-def write_endpoints(workdir: Path, actions_port: int) -> Path:
+def write_endpoints(workdir: Path, actions_port: int, tracker_store: str | None = None) -> Path:
+    """Endpoints for a test: the action server's port, and SQLite in `workdir` unless
+    `tracker_store` gives another tracker_store block (YAML, indented by two spaces)."""
+    store = tracker_store or f"  type: SQL\n  dialect: sqlite\n  db: {workdir / 'conversations.db'}\n"
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {workdir / 'conversations.db'}\n",
+        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\ntracker_store:\n{store}',
         encoding="utf-8",
     )
     return endpoints
@@ -124,7 +126,10 @@ def write_endpoints(workdir: Path, actions_port: int) -> Path:
 
 @contextmanager
 def running_stack(
-    workdir: Path, rasa_args: tuple[str, ...] = (), env: dict[str, str] | None = None
+    workdir: Path,
+    rasa_args: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+    tracker_store: str | None = None,
 ) -> Iterator[Stack]:
     """Action server and Rasa server (every channel of credentials.yml) on free loopback ports.
 
@@ -132,7 +137,7 @@ def running_stack(
     """
     workdir.mkdir(parents=True, exist_ok=True)
     actions_port, rasa_port = free_port(), free_port()
-    endpoints = write_endpoints(workdir, actions_port)
+    endpoints = write_endpoints(workdir, actions_port, tracker_store)
     rasa_run = [str(RASA), "run", "-m", str(MODEL), "--endpoints", str(endpoints), "--credentials"]
     rasa_run += ["credentials.yml", "--interface", "127.0.0.1", "--port", str(rasa_port), *rasa_args]
     stack = Stack(

@@ -121,3 +121,31 @@ def test_every_intent_has_a_way_through_the_guided_path() -> None:
     assert in_form == INTERRUPTIONS | PATH_COMMANDS
     # The rest are read as answers: off-topic text in the middle of the path is an unusable answer.
     assert set(DOMAIN["intents"]) == INTERRUPTIONS | PATH_COMMANDS | {"answer_path", "out_of_scope"}
+
+
+def test_the_postgresql_endpoints_file_reads_its_settings_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rasa.utils.endpoints import read_endpoint_config
+
+    settings = {
+        "DB_HOST": "db.internal",
+        "DB_PORT": "5433",
+        "DB_NAME": "rasa",
+        "DB_USER": "u",
+        "DB_PASSWORD": "p",
+    }
+    for name, value in settings.items():
+        monkeypatch.setenv(name, value)
+    store = read_endpoint_config(str(ROOT / "endpoints.postgres.yml"), "tracker_store")
+    assert store is not None
+    assert (store.type, store.kwargs["dialect"], store.url, store.kwargs["port"]) == (
+        "SQL",
+        "postgresql",
+        "db.internal",
+        5433,
+    )
+    assert (
+        "password"
+        not in (ROOT / "endpoints.postgres.yml").read_text(encoding="utf-8").split("${DB_PASSWORD}")[1]
+    )
