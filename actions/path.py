@@ -119,7 +119,8 @@ class ValidatePathForm(FormValidationAction):
             return {}
         if question is None:
             return {"path_answer": "done"}
-        option = self._chosen(question, tracker)
+        # extract_path_answer stored the option id it found, or else the text as typed.
+        option = path.interpret(question, str(slot_value))
         if option is None:
             # The form asks the question again, with its options, right after this.
             invalid = int(tracker.get_slot("path_invalid") or 0) + 1

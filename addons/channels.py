@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import collections
 import json
-import logging
 import os
 import re
 import secrets
@@ -32,8 +31,6 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
-
-logger = logging.getLogger(__name__)
 
 _MARKDOWN_SPECIAL = re.compile(r"([*_`])")
 
@@ -76,7 +73,7 @@ class SocketIOInput(socketio.SocketIOInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         async def with_our_output(message: UserMessage) -> Any:
             # rasa's handler builds its own output channel; answer through ours instead.
-            message.output_channel = SocketIOOutput(self.sio, self.bot_message_evt)
+            message.output_channel = self.get_output_channel()
             return await on_new_message(message)
 
         blueprint = super().blueprint(with_our_output)

@@ -56,17 +56,20 @@ foreground() {
 actions_pid=$!
 pids+=("$actions_pid")
 
-# Wait for the action server: it refuses to start when the knowledge base is broken, and then
-# its own message says which file, role and field.
-for _ in $(seq 1 120); do
-  if ! kill -0 "$actions_pid" 2>/dev/null; then
-    echo "The action server did not start:" >&2
-    grep -E "KnowledgeBaseError|Error" .rasa/actions.log | tail -5 >&2 || tail -20 .rasa/actions.log >&2
-    exit 1
-  fi
-  curl -fs "http://127.0.0.1:$actions_port/health" >/dev/null 2>&1 && break
-  sleep 0.5
-done
+# Waits until URL answers; if the server dies first, shows why from its log. The action server
+# refuses to start on a broken knowledge base, and its error names the file, role and field.
+wait_until_up() {
+  local name=$1 pid=$2 url=$3 log=$4
+  until curl -fs "$url" >/dev/null 2>&1; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "The $name did not start:" >&2
+      grep -E "Error" "$log" | tail -5 >&2 || tail -20 "$log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+}
+wait_until_up "action server" "$actions_pid" "http://127.0.0.1:$actions_port/health" .rasa/actions.log
 
 # The HTTP API (tracker access, model replacement...) is off unless a token protects it.
 api_args=()
@@ -102,10 +105,7 @@ case "$mode" in
     rasa_server --cors "$origin" >.rasa/rasa.log 2>&1 &
     pids+=("$!")
     echo "Loading the assistant (about 20 seconds)..."
-    until curl -fs "http://127.0.0.1:$rasa_port/webhooks/rest/" >/dev/null 2>&1; do
-      kill -0 "${pids[-1]}" 2>/dev/null || { echo "The Rasa server did not start:" >&2; tail -20 .rasa/rasa.log >&2; exit 1; }
-      sleep 0.5
-    done
+    wait_until_up "Rasa server" "${pids[-1]}" "http://127.0.0.1:$rasa_port/webhooks/rest/" .rasa/rasa.log
     echo "The career guide is at $origin/ (Ctrl-C stops everything)"
     foreground "$venv/python" -m http.server "$web_port" --bind 127.0.0.1 --directory web
     ;;
