@@ -1,4 +1,4 @@
-"""NLU component: finds roles and aspects named in a message, from the knowledge base.
+"""NLU component: finds roles, aspects and other occupations named in a message, from the knowledge base.
 
 The names, aliases and keywords are read from `knowledge_base/` when the model is loaded, not
 when it is trained, so a new alias or a new role file needs no retraining: restart the server.
@@ -25,6 +25,22 @@ from careers import knowledge
 
 ROLE = "role"
 ASPECT = "aspect"
+JOB = "job"
+
+
+def plurals(job: str) -> set[str]:
+    """Simple English plurals of an occupation's last word: "nurses", "secretaries", "coaches"."""
+    head, _, last = job.rpartition(" ")
+    prefix = f"{head} " if head else ""
+    if last.endswith("y") and last[-2:-1] not in "aeiou":
+        forms = {last[:-1] + "ies"}
+    elif last.endswith(("s", "sh", "ch", "x")):
+        forms = {last + "es"}
+    elif last.endswith("man"):
+        forms = {last[:-3] + "men"}
+    else:
+        forms = {last + "s"}
+    return {prefix + form for form in forms}
 
 
 class PhraseIndex:
@@ -38,15 +54,20 @@ class PhraseIndex:
             self.matcher.add(f"{ROLE}:{role.id}", [self.nlp.make_doc(p) for p in sorted(phrases)])
         for aspect in kb.aspects.values():
             self.matcher.add(f"{ASPECT}:{aspect.id}", [self.nlp.make_doc(k) for k in aspect.keywords])
+        for job in kb.other_jobs:
+            self.matcher.add(f"{JOB}:{job}", [self.nlp.make_doc(p) for p in sorted({job, *plurals(job)})])
 
     def find(self, text: str) -> List[Dict[str, Any]]:
         doc = self.nlp.make_doc(text)
-        spans: Dict[str, list] = {ROLE: [], ASPECT: []}
+        spans: Dict[str, list] = {ROLE: [], ASPECT: [], JOB: []}
         for match_id, start, end in self.matcher(doc):
             entity, value = self.nlp.vocab.strings[match_id].split(":", 1)
             span = doc[start:end]
             span.label_ = value
             spans[entity].append(span)
+        # A job inside a role's name is that role ("scientist" in "data scientist").
+        role_tokens = {i for span in spans[ROLE] for i in range(span.start, span.end)}
+        spans[JOB] = [s for s in spans[JOB] if role_tokens.isdisjoint(range(s.start, s.end))]
         found = []
         # Longest match wins within one entity type ("ml engineers" over "ml"), but a role and
         # an aspect may overlap ("data science skills" names both).
@@ -66,7 +87,8 @@ class PhraseIndex:
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class KnowledgeBaseEntityMatcher(GraphComponent, EntityExtractorMixin):
-    """Adds `role` and `aspect` entities (values are knowledge-base ids) to each message."""
+    """Adds `role` and `aspect` entities (knowledge-base ids) and `job` entities (occupations
+    from other_jobs.yml, by their singular name) to each message."""
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:

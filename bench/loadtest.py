@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,16 +78,17 @@ class Report:
 
 
 def script(user: int, turns: int) -> list[str]:
+    """Half the users ask questions, half walk the guided path (with interruptions)."""
     source = PATH if user % 2 == 0 else QUESTIONS
     return [source[i % len(source)] for i in range(turns)]
 
 
-def talk(stack: Stack, sender: str, messages: list[str], report: Report) -> None:
+def talk(url: str, sender: str, messages: list[str], report: Report) -> None:
     for message in messages:
         began = time.monotonic()
         try:
             reply = requests.post(
-                f"{stack.url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=120
+                f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=120
             )
             answers = reply.json() if reply.ok else []
             if not reply.ok or not answers or not all(a.get("text") for a in answers):
@@ -115,17 +117,30 @@ def check_trackers(db: Path, senders: dict[str, list[str]], report: Report) -> N
                     report.tracker_problems.append(f"{sender}: a turn without an answer")
 
 
-def run_load(stack: Stack, users: int, turns: int) -> Report:
+def run_load(
+    url: str,
+    users: int,
+    turns: int,
+    tracker_db: Path | None,
+    scripts: Callable[[int, int], list[str]] = script,
+) -> Report:
+    """`users` unique senders talk to the REST channel at `url` at once, `turns` messages each;
+    then, if `tracker_db` (the SQLite tracker store) is given, every tracker is checked."""
     report = Report(users=users, turns=turns)
     run = uuid.uuid4().hex[:6]
-    senders = {f"load-{run}-{user}": script(user, turns) for user in range(users)}
+    senders = {f"load-{run}-{user}": scripts(user, turns) for user in range(users)}
     began = time.monotonic()
     with ThreadPoolExecutor(max_workers=users) as pool:
-        for future in [pool.submit(talk, stack, s, m, report) for s, m in senders.items()]:
+        for future in [pool.submit(talk, url, s, m, report) for s, m in senders.items()]:
             future.result()
     report.seconds = time.monotonic() - began
-    check_trackers(stack.workdir / "conversations.db", senders, report)
+    if tracker_db is not None:
+        check_trackers(tracker_db, senders, report)
     return report
+
+
+def run_stack_load(stack: Stack, users: int, turns: int) -> Report:
+    return run_load(stack.url, users, turns, stack.workdir / "conversations.db")
 
 
 def main() -> int:
@@ -135,7 +150,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="loadtest-") as workdir, running_stack(Path(workdir)) as stack:
         print("servers up; talking...", flush=True)
-        report = run_load(stack, args.users, args.turns)
+        report = run_stack_load(stack, args.users, args.turns)
     print(report.summary())
     for error in report.errors[:10]:
         print("error:", error)

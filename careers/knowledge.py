@@ -126,6 +126,9 @@ class KnowledgeBase:
     sources: Mapping[str, Source]
     comparison_notes: Mapping[str, str]
     path: GuidedPath
+    # Occupations people ask about that this assistant does not cover (other_jobs.yml), so that
+    # "what do dentists earn?" gets "I cover ..." instead of an answer about some other role.
+    other_jobs: tuple[str, ...] = ()
 
     def role(self, role_id: str) -> Role | None:
         return self.roles.get(role_id)
@@ -375,7 +378,21 @@ def load(directory: Path | str = DEFAULT_DIR) -> KnowledgeBase:
         sources=sources,
         comparison_notes={aspect_id: notes.text(aspect_id) for aspect_id in notes.data},
         path=_load_path(directory / "path.yml", roles),
+        other_jobs=_load_other_jobs(directory / "other_jobs.yml", alias_owner, roles),
     )
+
+
+def _load_other_jobs(
+    file: Path, alias_owner: Mapping[str, str], roles: Mapping[str, Role]
+) -> tuple[str, ...]:
+    """The occupations of other_jobs.yml, minus any that a role file now covers: adding a role
+    stays adding one file, and a covered role is never announced as not covered."""
+    covered = {
+        *alias_owner,
+        *(r.name.lower() for r in roles.values()),
+        *(r.plural.lower() for r in roles.values()),
+    }
+    return tuple(job for job in _Reader(file, _read_yaml(file)).texts("jobs") if job.lower() not in covered)
 
 
 @functools.cache

@@ -89,6 +89,29 @@ def test_every_aspect_has_its_intent_slot_mapping_and_rule() -> None:
     assert set(mapped.values()) == set(KB.aspects)
 
 
+@pytest.mark.parametrize(
+    ("text", "job"),
+    [
+        ("how much do dentists earn?", "dentist"),
+        ("what does a Nurse do", "nurse"),
+        ("are secretaries paid well", "secretary"),
+        ("tell me about firemen", None),  # not in the list: no guess
+        ("what do police officers earn", "police officer"),
+        ("what skills do software engineers need", "software engineer"),
+    ],
+)
+def test_other_occupations_are_recognised_by_the_nlu_component(text: str, job: str | None) -> None:
+    jobs = [e["value"] for e in PhraseIndex(KB).find(text) if e["entity"] == "job"]
+    assert jobs == ([job] if job else [])
+
+
+def test_a_covered_role_is_never_taken_for_another_job() -> None:
+    index = PhraseIndex(KB)
+    for role in KB.roles.values():
+        for name in {*role.aliases, role.name, role.plural}:
+            assert [e for e in index.find(f"what does a {name} earn") if e["entity"] == "job"] == [], name
+
+
 def test_domain_buttons_name_real_intents_roles_and_aspects() -> None:
     for name, variants in DOMAIN["responses"].items():
         for variant in variants:
@@ -104,7 +127,9 @@ def test_domain_buttons_name_real_intents_roles_and_aspects() -> None:
 
 def test_the_nlu_component_is_in_the_pipeline() -> None:
     config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
-    assert "addons.kb_entities.KnowledgeBaseEntityMatcher" in [c["name"] for c in config["pipeline"]]
+    names = [c["name"] for c in config["pipeline"]]
+    assert "addons.kb_entities.KnowledgeBaseEntityMatcher" in names
+    assert "addons.intent_classifier.LinearIntentClassifier" in names
 
 
 def test_every_intent_has_a_way_through_the_guided_path() -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bench.loadtest import run_load
+from bench.loadtest import run_stack_load
 from tests.servers import Stack
 
 
 def test_five_users_at_once_get_every_answer_and_complete_trackers(stack: Stack) -> None:
-    report = run_load(stack, users=5, turns=5)
+    report = run_stack_load(stack, users=5, turns=5)
     assert report.errors == []
     assert report.tracker_problems == []
     assert len(report.latencies) == 25

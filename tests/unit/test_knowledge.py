@@ -160,3 +160,5 @@ def test_adding_a_role_is_adding_a_file(kb_copy: Path) -> None:
     kb = knowledge.load(kb_copy)
     assert kb.roles["data_analyst"].name == "Data Analyst"
     assert kb.role_names() == ["Data Analysts", "Data Scientists", "Machine Learning Engineers"]
+    # It was an occupation the assistant did not cover; now it is never announced as one.
+    assert "data analyst" in knowledge.load().other_jobs and "data analyst" not in kb.other_jobs

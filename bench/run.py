@@ -1,0 +1,359 @@
+"""`make bench`: accuracy, speed and cost of career-guide and of the stock `rasa init` assistant,
+measured in one run on this machine, written to BENCHMARKS.md and summarised on the terminal.
+
+Everything is built from the checked-out sources in a temporary folder: our model is trained
+there from scratch (an empty training cache, so the time is a full training) and then again
+(nothing changed), and the peer is created by `rasa init --no-prompt`, which trains it. Each
+assistant then runs on loopback with its real servers and is measured the same way
+(bench/speed.py). The text under "Notes" comes from bench/NOTES.md, written by people.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from bench import understanding
+from bench.cross_validation import CrossValidation, cross_validate
+from bench.loadtest import QUESTIONS, script
+from bench.speed import BENCH_ENV, Speed, launched, measure, percentile
+from tests.servers import RASA, free_port, write_endpoints
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "BENCHMARKS.md"
+NOTES = ROOT / "bench" / "NOTES.md"
+# What people say to the stock assistant (its intents: greet, goodbye, affirm, deny,
+# mood_great, mood_unhappy, bot_challenge).
+PEER_MESSAGES = [
+    "hello",
+    "I am feeling great",
+    "hi there",
+    "I'm sad",
+    "yes",
+    "no",
+    "are you a bot?",
+    "good morning",
+    "very bad",
+    "goodbye",
+]
+
+
+def peer_script(user: int, turns: int) -> list[str]:
+    return [PEER_MESSAGES[(user + i) % len(PEER_MESSAGES)] for i in range(turns)]
+
+
+@dataclass
+class Training:
+    full_seconds: float
+    unchanged_seconds: float
+    model_mb: float
+    model: Path
+
+
+def run(args: list[str], cwd: Path, env: dict[str, str], log: Path) -> float:
+    began = time.monotonic()
+    with log.open("ab") as out:
+        done = subprocess.run(args, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed ({done.returncode}):\n{log.read_text()[-3000:]}")
+    return time.monotonic() - began
+
+
+def train_ours(tmp: Path) -> Training:
+    env = {**BENCH_ENV, "RASA_CACHE_DIRECTORY": str(tmp / "ours-cache")}
+    command = [str(RASA), "train", "--out", str(tmp / "ours"), "--fixed-model-name", "career-guide"]
+    full = run(command, ROOT, env, tmp / "ours-train.log")
+    unchanged = run(command, ROOT, env, tmp / "ours-train.log")
+    model = tmp / "ours" / "career-guide.tar.gz"
+    return Training(full, unchanged, model.stat().st_size / 1e6, model)
+
+
+def train_peer(tmp: Path) -> Training:
+    peer = tmp / "peer"
+    env = {**BENCH_ENV, "RASA_CACHE_DIRECTORY": str(tmp / "peer-cache")}
+    full = run([str(RASA), "init", "--no-prompt", "--init-dir", str(peer)], tmp, env, tmp / "peer-train.log")
+    models = sorted((peer / "models").glob("*.tar.gz"))
+    unchanged = run([str(RASA), "train", "--out", str(tmp / "peer-again")], peer, env, tmp / "peer-train.log")
+    return Training(full, unchanged, models[-1].stat().st_size / 1e6, models[-1])
+
+
+def measure_ours(tmp: Path, model: Path) -> Speed:
+    actions_port = free_port()
+    endpoints = write_endpoints(tmp, actions_port)
+    actions = [str(RASA), "run", "actions", "--port", str(actions_port), "--actions", "actions"]
+    rasa_args = ["-m", str(model), "--endpoints", str(endpoints), "--credentials", "credentials.yml"]
+    with launched("ours", tmp, rasa_args, QUESTIONS[0], ROOT, actions, actions_port) as assistant:
+        return measure(assistant, QUESTIONS, script, tmp / "conversations.db")
+
+
+def measure_peer(tmp: Path, model: Path) -> Speed:
+    with launched("peer", tmp, ["-m", str(model)], PEER_MESSAGES[0], tmp / "peer") as assistant:
+        return measure(assistant, PEER_MESSAGES, peer_script, None)
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor(),
+    )
+    memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
+    versions = ", ".join(
+        f"{name} {metadata.version(name)}"
+        for name in ("rasa", "rasa-sdk", "tensorflow", "scikit-learn", "spacy", "sanic", "SQLAlchemy")
+    )
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory_kb / 1024**2:.1f} GiB memory, {platform.system()} "
+        f"{platform.release()}; Python {platform.python_version()}, {versions}; commit "
+        f"{commit.stdout.strip() or 'unknown'}{' with local changes' if dirty.strip() else ''}"
+    )
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def ratio(ours: float, peer: float) -> str:
+    return f"{ours / peer:.2f}×" if peer else "n/a"
+
+
+def speed_rows(ours: Speed, peer: Speed | None) -> list[tuple[str, float, float | None, str]]:
+    """(figure, ours, peer, unit) where unit is "s" (a latency) or "/s" (a rate) or "x"."""
+
+    def both(get: object) -> tuple[float, float | None]:
+        assert callable(get)
+        return get(ours), (get(peer) if peer else None)
+
+    rows: list[tuple[str, float, float | None, str]] = []
+    for label, get in [
+        ("`/model/parse` p50", lambda s: percentile(s.parse, 0.5)),
+        ("`/model/parse` p99", lambda s: percentile(s.parse, 0.99)),
+        ("REST, 1 user, p50", lambda s: percentile(s.one_user, 0.5)),
+        ("REST, 1 user, p95", lambda s: percentile(s.one_user, 0.95)),
+        ("REST, 1 user, p99", lambda s: percentile(s.one_user, 0.99)),
+        (f"REST, {ours.load.users} users at once, p50", lambda s: s.load.percentile(0.5)),
+        (f"REST, {ours.load.users} users at once, p95", lambda s: s.load.percentile(0.95)),
+        (f"REST, {ours.load.users} users at once, p99", lambda s: s.load.percentile(0.99)),
+        *[(f"turn {mark} of one conversation", lambda s, m=mark: s.by_turn[m]) for mark in (1, 10, 50, 200)],
+        ("cold start (process start → first answer)", lambda s: s.cold_start),
+    ]:
+        rows.append((label, *both(get), "s"))
+    rows.append(
+        (
+            f"throughput, {ours.load.users} users",
+            *both(lambda s: len(s.load.latencies) / s.load.seconds),
+            "/s",
+        )
+    )
+    rows.append(
+        (
+            "REST p50 / parse p50",
+            *both(lambda s: percentile(s.one_user, 0.5) / percentile(s.parse, 0.5)),
+            "x",
+        )
+    )
+    rows.append(("turn 200 / turn 1", *both(lambda s: s.by_turn[200] / s.by_turn[1]), "x"))
+    return rows
+
+
+def fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "not run"
+    return {"s": ms(value), "/s": f"{value:.1f} msg/s", "x": f"{value:.2f}×"}[unit]
+
+
+@dataclass
+class Target:
+    name: str
+    measured: str
+    met: bool
+
+
+def targets(
+    u: understanding.Understanding,
+    ours: Speed,
+    peer: Speed | None,
+    ours_training: Training,
+) -> list[Target]:
+    rest = percentile(ours.one_user, 0.5)
+    throughput = len(ours.load.latencies) / ours.load.seconds
+    found = [
+        Target("held-out intent macro-F1 ≥ 0.95", f"{u.macro_f1:.3f}", u.macro_f1 >= 0.95),
+        Target(
+            "no intent below 0.85 F1",
+            f"lowest {min(u.per_intent_f1.values()):.2f}",
+            min(u.per_intent_f1.values()) >= 0.85,
+        ),
+        Target("out-of-scope recall ≥ 0.90", f"{u.oos_recall:.3f}", u.oos_recall >= 0.90),
+        Target(
+            "≤ 3% of in-scope questions treated as out of scope",
+            f"{u.in_scope_as_oos:.1%}",
+            u.in_scope_as_oos <= 0.03,
+        ),
+    ]
+    if peer:
+        peer_rest = percentile(peer.one_user, 0.5)
+        peer_throughput = len(peer.load.latencies) / peer.load.seconds
+        found += [
+            Target(
+                "REST p50, 1 user ≤ 0.5 × stock",
+                f"{ms(rest)} vs {ms(peer_rest)}: {rest / peer_rest:.2f}×",
+                rest <= 0.5 * peer_rest,
+            ),
+            Target(
+                "throughput at 20 users ≥ 2 × stock",
+                f"{throughput:.1f} vs {peer_throughput:.1f} msg/s: {throughput / peer_throughput:.2f}×",
+                throughput >= 2 * peer_throughput,
+            ),
+        ]
+    growth = ours.by_turn[200] / ours.by_turn[1]
+    found += [
+        Target("turn 200 ≤ 1.5 × turn 1", f"{growth:.2f}×", growth <= 1.5),
+        Target("cold start ≤ 20 s", ms(ours.cold_start), ours.cold_start <= 20),
+        Target("full training ≤ 3 min", ms(ours_training.full_seconds), ours_training.full_seconds <= 180),
+        Target("Rasa server RSS ≤ 1 GB", f"{ours.rss_rasa_mb:.0f} MB", ours.rss_rasa_mb <= 1000),
+    ]
+    return found
+
+
+def markdown(
+    when: str,
+    minutes: float,
+    u: understanding.Understanding,
+    cv: CrossValidation,
+    ours: Speed,
+    peer: Speed | None,
+    ours_training: Training,
+    peer_training: Training | None,
+) -> str:
+    folds = ", ".join(f"{f:.3f}" for f in cv.folds)
+    peer_rss = f"{peer.rss_rasa_mb:.0f} MB" if peer else "not run"
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` on {when} in {minutes:.0f} minutes. Do not edit: run `make bench` again",
+        "(explanations go in `bench/NOTES.md`, copied under Notes below).",
+        "",
+        f"Machine: {machine()}.",
+        "",
+        "These machines are shared: latencies move by tens of percent between runs, so compare the",
+        "two assistants within one run, never across runs.",
+        "",
+        "## Targets (issue 6)",
+        "",
+        "| target | measured | met |",
+        "|---|---|---|",
+        *(
+            f"| {t.name} | {t.measured} | {'yes' if t.met else '**no**'} |"
+            for t in targets(u, ours, peer, ours_training)
+        ),
+        "",
+        "## Understanding",
+        "",
+        f"- Held-out intent macro-F1: **{u.macro_f1:.3f}** on {u.heldout_size} phrasings no training",
+        "  example contains (`tests/nlu/heldout.yml`).",
+        f"- Role entity F1: **{u.role_f1:.3f}** (per message, over the role ids meant).",
+        f"- {len(cv.folds)}-fold cross-validation over `data/nlu` ({cv.examples} examples), intent",
+        f"  macro-F1: **{cv.mean:.3f} ± {cv.std:.3f}** (folds: {folds}).",
+        f"- Off-topic questions turned away (`tests/nlu/off_topic.yml`, {u.off_topic_size} questions):",
+        f"  **{u.oos_recall:.1%}**; in-scope held-out questions wrongly turned away:",
+        f"  **{u.in_scope_as_oos:.1%}**.",
+        "  Turned away means: intent `out_of_scope` or `nlu_fallback`, or another occupation named",
+        "  with no role (the assistant then says which roles it covers).",
+        "",
+        "| intent | held-out F1 |",
+        "|---|---|",
+        *(f"| {i} | {f:.2f} |" for i, f in sorted(u.per_intent_f1.items(), key=lambda kv: (kv[1], kv[0]))),
+        "",
+        "## Speed: career-guide and the stock `rasa init` assistant, same run",
+        "",
+        "Both on loopback, measured from outside over HTTP. 1 user: 5 conversations of 20 turns, one",
+        f"message at a time. {ours.load.users} users: {ours.load.users} unique senders × "
+        f"{ours.load.turns} turns at once (ours: half ask",
+        "questions, half walk the guided path with interruptions; the peer: its greetings and moods).",
+        "Turn n: median of turns n-2..n+2 of one 202-turn conversation. career-guide keeps every",
+        "conversation in SQLite and calls its action server; the stock assistant keeps them in memory",
+        "and has no custom action.",
+        "",
+        "| figure | career-guide | stock `rasa init` | career-guide / stock |",
+        "|---|---|---|---|",
+    ]
+    for label, mine, theirs, unit in speed_rows(ours, peer):
+        lines.append(
+            f"| {label} | {fmt(mine, unit)} | {fmt(theirs, unit)} | {ratio(mine, theirs) if theirs else ''} |"
+        )
+    errors = len(ours.load.errors) + (len(peer.load.errors) if peer else 0)
+    trackers = "complete" if not ours.load.tracker_problems else "; ".join(ours.load.tracker_problems[:3])
+    lines += [
+        "",
+        f"Errors during the load: {errors}. career-guide's trackers after the load: {trackers}.",
+        "",
+        "## Cost",
+        "",
+        "| figure | career-guide | stock `rasa init` |",
+        "|---|---|---|",
+        f"| full training (empty cache) | {ms(ours_training.full_seconds)} | "
+        f"{ms(peer_training.full_seconds) + ' (`rasa init`)' if peer_training else 'not run'} |",
+        f"| training again, nothing changed | {ms(ours_training.unchanged_seconds)} | "
+        f"{ms(peer_training.unchanged_seconds) if peer_training else 'not run'} |",
+        f"| model file | {ours_training.model_mb:.1f} MB | "
+        f"{f'{peer_training.model_mb:.1f} MB' if peer_training else 'not run'} |",
+        f"| cold start (process start → first answer) | {ms(ours.cold_start)} | "
+        f"{ms(peer.cold_start) if peer else 'not run'} |",
+        f"| action server ready | {ms(ours.actions_ready or 0)} | none |",
+        f"| peak RSS, Rasa server | {ours.rss_rasa_mb:.0f} MB | {peer_rss} |",
+        f"| peak RSS, action server | {ours.rss_actions_mb or 0:.0f} MB | none |",
+        "",
+        "## Notes",
+        "",
+        NOTES.read_text(encoding="utf-8").strip() if NOTES.exists() else "(none)",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-peer", action="store_true", help="skip the stock assistant (a quick look)")
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args()
+    began = time.monotonic()
+    when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    with tempfile.TemporaryDirectory(prefix="bench-") as name:
+        tmp = Path(name)
+        print("training career-guide (empty cache, then again)...", flush=True)
+        ours_training = train_ours(tmp)
+        print("understanding: held-out, off-topic, cross-validation...", flush=True)
+        u = understanding.evaluate(ours_training.model)
+        cv = cross_validate()
+        print("speed: career-guide...", flush=True)
+        ours = measure_ours(tmp, ours_training.model)
+        peer_training = peer = None
+        if not args.no_peer:
+            print("the stock assistant: rasa init (trains it), then speed...", flush=True)
+            peer_training = train_peer(tmp)
+            peer = measure_peer(tmp, peer_training.model)
+    minutes = (time.monotonic() - began) / 60
+    text = markdown(when, minutes, u, cv, ours, peer, ours_training, peer_training)
+    args.output.write_text(text, encoding="utf-8")
+    summary = text.split("## Understanding")[0].split("## Targets (issue 6)")[1]
+    print(f"\n{args.output.name} written. Targets:{summary}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

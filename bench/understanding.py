@@ -1,0 +1,154 @@
+"""How well the NLU understands messages it never saw: intents, roles and off-topic questions.
+
+Used by `make bench` (BENCHMARKS.md) and by tests/nlu/test_heldout.py, so the figure the tests
+enforce and the figure the benchmark reports are computed the same way.
+
+- Held-out set (tests/nlu/heldout.yml): intent macro-F1 and per-intent F1; role entity F1,
+  counted per message over the set of role ids (what a user notices is whether the assistant
+  answers about the right role, not character offsets).
+- Off-topic set (tests/nlu/off_topic.yml): out-of-scope recall. A message counts as treated as
+  out of scope when the assistant will not answer it as a career question: the intent is
+  `out_of_scope`, or `nlu_fallback` (it asks to rephrase), or another occupation is named with
+  no role (it says which roles it covers). The same test on the in-scope held-out phrasings
+  gives the rate of real questions wrongly turned away.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rasa.core.agent import Agent
+from rasa.shared.nlu.training_data.loading import load_data
+from sklearn.metrics import f1_score, precision_recall_fscore_support
+
+ROOT = Path(__file__).resolve().parent.parent
+HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
+OFF_TOPIC = ROOT / "tests" / "nlu" / "off_topic.yml"
+OUT_OF_SCOPE_INTENTS = {"out_of_scope", "nlu_fallback"}
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    intent: str
+    roles: frozenset[str]
+
+
+@dataclass
+class Understanding:
+    macro_f1: float
+    per_intent_f1: dict[str, float]
+    role_f1: float
+    oos_recall: float
+    in_scope_as_oos: float
+    heldout_size: int
+    off_topic_size: int
+    misses: list[str] = field(default_factory=list)
+
+
+def examples(path: Path) -> list[Example]:
+    return [
+        Example(
+            text=m.get("text"),
+            intent=m.get("intent"),
+            roles=frozenset(e["value"] for e in m.get("entities") or [] if e["entity"] == "role"),
+        )
+        for m in load_data(str(path)).intent_examples
+    ]
+
+
+def turned_away(parse: dict[str, Any]) -> bool:
+    """Whether the assistant will decline this message rather than answer it (see the module doc)."""
+    entities = {e["entity"] for e in parse.get("entities", [])}
+    return parse["intent"]["name"] in OUT_OF_SCOPE_INTENTS or ("job" in entities and "role" not in entities)
+
+
+def roles_of(parse: dict[str, Any]) -> frozenset[str]:
+    return frozenset(e["value"] for e in parse.get("entities", []) if e["entity"] == "role")
+
+
+def set_f1(expected: Sequence[frozenset[str]], found: Sequence[frozenset[str]]) -> float:
+    """Micro-F1 over (message, value) pairs."""
+    true_positive = sum(len(e & f) for e, f in zip(expected, found, strict=True))
+    predicted = sum(len(f) for f in found)
+    actual = sum(len(e) for e in expected)
+    if not predicted or not actual:
+        return 0.0
+    precision, recall = true_positive / predicted, true_positive / actual
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def score(
+    heldout: Sequence[Example],
+    heldout_parses: Sequence[dict[str, Any]],
+    off_topic: Sequence[Example],
+    off_topic_parses: Sequence[dict[str, Any]],
+) -> Understanding:
+    expected = [e.intent for e in heldout]
+    predicted = [p["intent"]["name"] for p in heldout_parses]
+    labels = sorted(set(expected))
+    _, _, f1s, _ = precision_recall_fscore_support(expected, predicted, labels=labels, zero_division=0)
+    in_scope = [p for e, p in zip(heldout, heldout_parses, strict=True) if e.intent != "out_of_scope"]
+    misses = [
+        f"{e.text!r}: expected {e.intent}, got {p['intent']['name']}"
+        for e, p in zip(heldout, heldout_parses, strict=True)
+        if e.intent != p["intent"]["name"]
+    ] + [
+        f"{e.text!r}: off-topic, got {p['intent']['name']}"
+        for e, p in zip(off_topic, off_topic_parses, strict=True)
+        if not turned_away(p)
+    ]
+    return Understanding(
+        macro_f1=float(f1_score(expected, predicted, average="macro", labels=labels, zero_division=0)),
+        per_intent_f1={label: float(f) for label, f in zip(labels, f1s, strict=True)},
+        role_f1=set_f1([e.roles for e in heldout], [roles_of(p) for p in heldout_parses]),
+        oos_recall=sum(map(turned_away, off_topic_parses)) / len(off_topic_parses),
+        in_scope_as_oos=sum(map(turned_away, in_scope)) / len(in_scope),
+        heldout_size=len(heldout),
+        off_topic_size=len(off_topic),
+        misses=misses,
+    )
+
+
+async def parse_all(agent: Agent, texts: Sequence[str]) -> list[dict[str, Any]]:
+    return [await agent.parse_message(text) for text in texts]
+
+
+def evaluate(model: Path) -> Understanding:
+    """Load `model` in this process and score it on the held-out and off-topic sets."""
+    agent = Agent.load(str(model))
+    heldout, off_topic = examples(HELDOUT), examples(OFF_TOPIC)
+    heldout_parses = asyncio.run(parse_all(agent, [e.text for e in heldout]))
+    off_topic_parses = asyncio.run(parse_all(agent, [e.text for e in off_topic]))
+    return score(heldout, heldout_parses, off_topic, off_topic_parses)
+
+
+def intent_counts(path: Path) -> Counter[str]:
+    return Counter(e.intent for e in examples(path))
+
+
+def report(result: Understanding) -> str:
+    lines = [
+        f"held-out intent macro-F1: {result.macro_f1:.3f} ({result.heldout_size} phrasings)",
+        f"role entity F1: {result.role_f1:.3f}",
+        f"off-topic recall: {result.oos_recall:.3f} ({result.off_topic_size} questions)",
+        f"in-scope questions turned away: {result.in_scope_as_oos:.3f}",
+        "per-intent F1, weakest first:",
+        *(f"  {i:28} {f:.2f}" for i, f in sorted(result.per_intent_f1.items(), key=lambda kv: kv[1])),
+        "misses:",
+        *(f"  {m}" for m in result.misses),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(
+        report(evaluate(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "models" / "career-guide.tar.gz"))
+    )
