@@ -14,7 +14,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install model chat serve web slack test-deps check lint validate test loadtest lock clean
+.PHONY: help install model chat serve web slack test-deps check lint validate test loadtest bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -74,6 +74,9 @@ test: install model test-deps web/node_modules/.package-lock.json ## Run every t
 
 loadtest: install model ## 20 users x 20 turns on loopback: errors, latency, throughput, trackers
 	$(BIN)/python bench/loadtest.py --users 20 --turns 20
+
+bench: install ## Accuracy, speed and cost, with the stock rasa init assistant: writes BENCHMARKS.md
+	$(BIN)/python -m bench.run
 
 lock: ## Re-resolve the dependencies and rewrite requirements-lock.txt
 	rm -rf $(VENV)/.installed

@@ -68,12 +68,21 @@ def run(args: list[str], cwd: Path, env: dict[str, str], log: Path) -> float:
     return time.monotonic() - began
 
 
-def train_ours(tmp: Path) -> Training:
+def train_ours(tmp: Path, config: Path) -> Training:
     env = {**BENCH_ENV, "RASA_CACHE_DIRECTORY": str(tmp / "ours-cache")}
-    command = [str(RASA), "train", "--out", str(tmp / "ours"), "--fixed-model-name", "career-guide"]
+    command = [
+        str(RASA),
+        "train",
+        "--config",
+        str(config),
+        "--out",
+        str(tmp / "ours"),
+        "--fixed-model-name",
+        "cg",
+    ]
     full = run(command, ROOT, env, tmp / "ours-train.log")
     unchanged = run(command, ROOT, env, tmp / "ours-train.log")
-    model = tmp / "ours" / "career-guide.tar.gz"
+    model = tmp / "ours" / "cg.tar.gz"
     return Training(full, unchanged, model.stat().st_size / 1e6, model)
 
 
@@ -330,16 +339,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-peer", action="store_true", help="skip the stock assistant (a quick look)")
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--config", type=Path, default=ROOT / "config.yml", help="compare another pipeline")
     args = parser.parse_args()
     began = time.monotonic()
     when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     with tempfile.TemporaryDirectory(prefix="bench-") as name:
         tmp = Path(name)
         print("training career-guide (empty cache, then again)...", flush=True)
-        ours_training = train_ours(tmp)
+        ours_training = train_ours(tmp, args.config.resolve())
         print("understanding: held-out, off-topic, cross-validation...", flush=True)
         u = understanding.evaluate(ours_training.model)
-        cv = cross_validate()
+        cv = cross_validate(config=args.config.resolve())
         print("speed: career-guide...", flush=True)
         ours = measure_ours(tmp, ours_training.model)
         peer_training = peer = None

@@ -125,6 +125,16 @@ def test_domain_buttons_name_real_intents_roles_and_aspects() -> None:
                 assert entities.get("aspect", "salary") in KB.aspects
 
 
+def test_every_rule_looks_at_one_user_turn_only() -> None:
+    """A new conversation session may start between any two turns outside the guided path
+    (addons/speedups.py): no rule may need an earlier turn to match."""
+    for file in sorted((ROOT / "data/rules").glob("*.yml")):
+        for rule in yaml.safe_load(file.read_text(encoding="utf-8"))["rules"]:
+            user_steps = [s for s in rule["steps"] if "intent" in s or "user" in s]
+            assert len(user_steps) <= 1, f"{file.name}: {rule['rule']}"
+            assert not rule.get("conversation_start"), f"{file.name}: {rule['rule']}"
+
+
 def test_the_nlu_component_is_in_the_pipeline() -> None:
     config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
     names = [c["name"] for c in config["pipeline"]]

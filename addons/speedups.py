@@ -1,0 +1,95 @@
+"""Per-turn costs of rasa 3.6 that grow with a conversation or repeat for nothing, removed.
+
+Found by profiling turn 200 of one conversation (BENCHMARKS.md, bench/NOTES.md). Loaded when
+the Rasa server imports `addons` (the NLU components and the channels live here); nothing here
+changes what the assistant says or stores.
+
+1. Conversation sessions of at most SESSION_MAX_TURNS user turns (default 10). Rasa loads,
+   replays, featurizes and sends to the action server every event of the current session on
+   every turn, so a turn costs more the longer the session. Sessions are Rasa's own way to
+   bound that (the SQL tracker store loads only the latest one); stock Rasa starts one only
+   after an hour of silence, this also starts one after SESSION_MAX_TURNS turns. Slots carry
+   over (domain.yml `carry_over_slots_to_new_session: true`), every rule looks at one user turn
+   only (tests/test_wiring.py checks), and no session starts while a form (the guided path)
+   is running, so the conversation continues as before. Every event stays stored.
+2. Event classes by name from a dictionary: rasa resolves each stored event's class by walking
+   every subclass of `Event` (about 45 recursive calls per event, most of the time spent
+   loading a tracker).
+3. The action server's reply validated against a schema compiled once: `jsonschema.validate`
+   checks the schema itself on every call.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from typing import Any, Dict, Type
+
+from jsonschema import ValidationError
+from jsonschema.exceptions import best_match
+from jsonschema.validators import validator_for
+from rasa.core.actions.action import RemoteAction
+from rasa.core.processor import MessageProcessor
+from rasa.shared.core.events import Event, SessionStarted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+SESSION_MAX_TURNS = int(os.environ.get("SESSION_MAX_TURNS", "10"))
+
+
+def turns_in_session(tracker: DialogueStateTracker) -> int:
+    """User turns since the latest session start (or the start of the tracker)."""
+    turns = 0
+    for event in reversed(tracker.events):
+        if isinstance(event, SessionStarted):
+            break
+        turns += isinstance(event, UserUttered)
+    return turns
+
+
+def _session_length_limit(has_session_expired: Any) -> Any:
+    @functools.wraps(has_session_expired)
+    def wrapper(self: MessageProcessor, tracker: DialogueStateTracker) -> bool:
+        if has_session_expired(self, tracker):
+            return True
+        return tracker.active_loop_name is None and turns_in_session(tracker) >= SESSION_MAX_TURNS
+
+    return wrapper
+
+
+_original_resolve_by_type = Event.resolve_by_type
+_event_classes: Dict[str, Type[Event]] = {}
+
+
+def _resolve_by_type(type_name: str, default: Type[Event] | None = None) -> Type[Event] | None:
+    found = _event_classes.get(type_name)
+    if found is None:
+        found = _original_resolve_by_type(type_name, default)
+        if found is not None and found.type_name == type_name:
+            _event_classes[type_name] = found
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _action_response_validator() -> Any:
+    schema = RemoteAction.action_response_format_spec()
+    validator_class = validator_for(schema)
+    validator_class.check_schema(schema)
+    return validator_class(schema)
+
+
+def _validate_action_result(self: RemoteAction, result: Dict[str, Any]) -> bool:
+    error: ValidationError | None = best_match(_action_response_validator().iter_errors(result))
+    if error is None:
+        return True
+    # The same message as rasa's own check.
+    error.message += (
+        ". Failed to validate Action server response from API, make sure your response from the "
+        "Action endpoint is valid. For more information about the format visit "
+        "https://rasa.com/docs/rasa/custom-actions"
+    )
+    raise error
+
+
+MessageProcessor._has_session_expired = _session_length_limit(MessageProcessor._has_session_expired)
+Event.resolve_by_type = staticmethod(_resolve_by_type)
+RemoteAction._validate_action_result = _validate_action_result
