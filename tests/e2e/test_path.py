@@ -24,22 +24,32 @@ def click(stack: Stack, me: str, messages: list[dict[str, Any]], title: str) -> 
     return stack.say(me, buttons[title])
 
 
+MLE_ANSWERS = [
+    "Building systems that use models",
+    "Software engineering",
+    "Infrastructure behind the scenes",
+    "Keeping a model reliable in production",
+    "Not for me",
+    "Make a model answer a million users fast",
+]
+
+
+def click_to_ml_engineer(stack: Stack, me: str, messages: list[dict[str, Any]]) -> dict[str, Any]:
+    """From question 1, click the answers that all lean to ML engineering; the recommendation."""
+    for title in MLE_ANSWERS[:-1]:
+        messages = click(stack, me, messages, title)
+    assert question(messages)["text"].startswith("Question 6 of 6:")
+    [result] = click(stack, me, messages, MLE_ANSWERS[-1])
+    assert result["text"].startswith("My recommendation: Machine Learning Engineer."), result
+    return result
+
+
 def test_clicking_through_to_an_ml_engineer_recommendation(stack: Stack) -> None:
     me = sender()
     messages = stack.say(me, "help me choose")
     assert "I'll ask a few short questions" in messages[0]["text"]
     assert question(messages)["text"] == "Question 1 of 6: Which part of data work do you enjoy most?"
-    for title in [
-        "Building systems that use models",
-        "Software engineering",
-        "Infrastructure behind the scenes",
-        "Keeping a model reliable in production",
-        "Not for me",
-    ]:
-        messages = click(stack, me, messages, title)
-    assert question(messages)["text"].startswith("Question 6 of 6:")
-    [result] = click(stack, me, messages, "Make a model answer a million users fast")
-    assert result["text"].startswith("My recommendation: Machine Learning Engineer.")
+    result = click_to_ml_engineer(stack, me, messages)
     assert "6 of your 6 answers lean toward Machine Learning Engineer" in result["text"]
     assert [b["title"] for b in result["buttons"]] == [
         "Compare the roles",

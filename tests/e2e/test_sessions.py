@@ -8,7 +8,7 @@ import sqlite3
 import uuid
 
 from addons.speedups import SESSION_MAX_TURNS
-from tests.e2e.test_path import click, question
+from tests.e2e.test_path import click_to_ml_engineer
 from tests.servers import Stack
 
 
@@ -35,17 +35,7 @@ def test_a_guided_path_is_never_cut_by_a_new_session(stack: Stack) -> None:
     for _ in range(SESSION_MAX_TURNS - 2):
         stack.text(me, "hello")
     messages = stack.say(me, "help me choose")  # the path starts two turns before the limit
-    for title in [
-        "Building systems that use models",
-        "Software engineering",
-        "Infrastructure behind the scenes",
-        "Keeping a model reliable in production",
-        "Not for me",
-    ]:
-        messages = click(stack, me, messages, title)
-    assert question(messages)["text"].startswith("Question 6 of 6:")
-    [result] = click(stack, me, messages, "Make a model answer a million users fast")
-    assert result["text"].startswith("My recommendation: Machine Learning Engineer.")
+    click_to_ml_engineer(stack, me, messages)
     assert sessions_and_user_turns(stack, me)[0] == 1  # none started while the path ran
     # After the path, the next turn is past the limit: a new session, the result remembered.
     assert "Machine Learning Engineers" in stack.text(me, "so what should I learn?")
