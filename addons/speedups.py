@@ -12,6 +12,9 @@ changes what the assistant says or stores.
    over (domain.yml `carry_over_slots_to_new_session: true`), every rule looks at one user turn
    only (tests/test_wiring.py checks), and no session starts while a form (the guided path)
    is running, so the conversation continues as before. Every event stays stored.
+   A new session carries the slots over with one `SlotSet` per slot, its latest value: stock
+   Rasa copies every `SlotSet` of the old session, copies included, so each session would
+   start longer than the last (seen: 878 events in session 30 of one conversation).
 2. Event classes by name from a dictionary: rasa resolves each stored event's class by walking
    every subclass of `Event` (about 45 recursive calls per event, most of the time spent
    loading a tracker).
@@ -28,9 +31,9 @@ from typing import Any, Dict, Type
 from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
-from rasa.core.actions.action import RemoteAction
+from rasa.core.actions.action import ActionSessionStart, RemoteAction
 from rasa.core.processor import MessageProcessor
-from rasa.shared.core.events import Event, SessionStarted, UserUttered
+from rasa.shared.core.events import Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 SESSION_MAX_TURNS = int(os.environ.get("SESSION_MAX_TURNS", "10"))
@@ -54,6 +57,17 @@ def _session_length_limit(has_session_expired: Any) -> Any:
         return tracker.active_loop_name is None and turns_in_session(tracker) >= SESSION_MAX_TURNS
 
     return wrapper
+
+
+def latest_slot_values(tracker: DialogueStateTracker) -> list[SlotSet]:
+    """One `SlotSet` per slot set in this session, with its latest value, in the order of
+    those latest sets: applied in turn, they give the same slots as every set in the session."""
+    latest: dict[str, SlotSet] = {}
+    for event in tracker.applied_events():
+        if isinstance(event, SlotSet):
+            latest.pop(event.key, None)
+            latest[event.key] = SlotSet(key=event.key, value=event.value, metadata=event.metadata)
+    return list(latest.values())
 
 
 _original_resolve_by_type = Event.resolve_by_type
@@ -91,5 +105,6 @@ def _validate_action_result(self: RemoteAction, result: Dict[str, Any]) -> bool:
 
 
 MessageProcessor._has_session_expired = _session_length_limit(MessageProcessor._has_session_expired)
+ActionSessionStart._slot_set_events_from_tracker = staticmethod(latest_slot_values)
 Event.resolve_by_type = staticmethod(_resolve_by_type)
 RemoteAction._validate_action_result = _validate_action_result

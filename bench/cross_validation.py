@@ -22,7 +22,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
-from bench.understanding import ROOT, parse_all
+from bench.understanding import ROOT, parse_all, quiet
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class CrossValidation:
 
 
 def cross_validate(folds: int = 5, seed: int = 42, config: Path = ROOT / "config.yml") -> CrossValidation:
+    quiet()
     data = load_data(str(ROOT / "data" / "nlu"))
     messages = [m for m in data.intent_examples if m.get("text")]
     intents = [m.get("intent") for m in messages]

@@ -16,6 +16,7 @@ enforce and the figure the benchmark reports are computed the same way.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from typing import Any
 
 from rasa.core.agent import Agent
 from rasa.shared.nlu.training_data.loading import load_data
+from rasa.utils.log_utils import configure_structlog
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,8 +121,15 @@ async def parse_all(agent: Agent, texts: Sequence[str]) -> list[dict[str, Any]]:
     return [await agent.parse_message(text) for text in texts]
 
 
+def quiet() -> None:
+    """Rasa in this process logs one debug line per parsed message unless told otherwise."""
+    configure_structlog(logging.WARNING)
+    logging.getLogger("rasa").setLevel(logging.WARNING)
+
+
 def evaluate(model: Path) -> Understanding:
     """Load `model` in this process and score it on the held-out and off-topic sets."""
+    quiet()
     agent = Agent.load(str(model))
     heldout, off_topic = examples(HELDOUT), examples(OFF_TOPIC)
     heldout_parses = asyncio.run(parse_all(agent, [e.text for e in heldout]))
