@@ -276,8 +276,14 @@ def markdown(
         f"- Held-out intent macro-F1: **{u.macro_f1:.3f}** on {u.heldout_size} phrasings no training",
         "  example contains (`tests/nlu/heldout.yml`).",
         f"- Role entity F1: **{u.role_f1:.3f}** (per message, over the role ids meant).",
-        f"- {len(cv.folds)}-fold cross-validation over `data/nlu` ({cv.examples} examples), intent",
-        f"  macro-F1: **{cv.mean:.3f} ± {cv.std:.3f}** (folds: {folds}).",
+        *(
+            [
+                f"- {len(cv.folds)}-fold cross-validation over `data/nlu` ({cv.examples} examples), intent",
+                f"  macro-F1: **{cv.mean:.3f} ± {cv.std:.3f}** (folds: {folds}).",
+            ]
+            if cv.folds
+            else ["- Cross-validation: not run (`--no-cv`)."]
+        ),
         f"- Off-topic questions turned away (`tests/nlu/off_topic.yml`, {u.off_topic_size} questions):",
         f"  **{u.oos_recall:.1%}**; in-scope held-out questions wrongly turned away:",
         f"  **{u.in_scope_as_oos:.1%}**.",
@@ -338,6 +344,7 @@ def markdown(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-peer", action="store_true", help="skip the stock assistant (a quick look)")
+    parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation (a quick look)")
     parser.add_argument("--output", type=Path, default=OUTPUT)
     parser.add_argument("--config", type=Path, default=ROOT / "config.yml", help="compare another pipeline")
     args = parser.parse_args()
@@ -349,7 +356,11 @@ def main() -> int:
         ours_training = train_ours(tmp, args.config.resolve())
         print("understanding: held-out, off-topic, cross-validation...", flush=True)
         u = understanding.evaluate(ours_training.model)
-        cv = cross_validate(config=args.config.resolve())
+        cv = (
+            CrossValidation(folds=(), examples=0)
+            if args.no_cv
+            else cross_validate(config=args.config.resolve())
+        )
         print("speed: career-guide...", flush=True)
         ours = measure_ours(tmp, ours_training.model)
         peer_training = peer = None
