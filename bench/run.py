@@ -32,23 +32,24 @@ ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "BENCHMARKS.md"
 NOTES = ROOT / "bench" / "NOTES.md"
 # What people say to the stock assistant (its intents: greet, goodbye, affirm, deny,
-# mood_great, mood_unhappy, bot_challenge).
+# mood_great, mood_unhappy, bot_challenge), in an order its stories answer: "yes" and "no"
+# follow its "Did that help you?".
 PEER_MESSAGES = [
     "hello",
-    "I am feeling great",
-    "hi there",
     "I'm sad",
     "yes",
-    "no",
     "are you a bot?",
-    "good morning",
+    "hi there",
     "very bad",
+    "no",
+    "good morning",
+    "I am feeling great",
     "goodbye",
 ]
 
 
 def peer_script(user: int, turns: int) -> list[str]:
-    return [PEER_MESSAGES[(user + i) % len(PEER_MESSAGES)] for i in range(turns)]
+    return [PEER_MESSAGES[i % len(PEER_MESSAGES)] for i in range(turns)]
 
 
 @dataclass
@@ -88,6 +89,7 @@ def train_ours(tmp: Path, config: Path) -> Training:
 
 def train_peer(tmp: Path) -> Training:
     peer = tmp / "peer"
+    peer.mkdir()  # rasa init --init-dir wants an existing, empty folder
     env = {**BENCH_ENV, "RASA_CACHE_DIRECTORY": str(tmp / "peer-cache")}
     full = run([str(RASA), "init", "--no-prompt", "--init-dir", str(peer)], tmp, env, tmp / "peer-train.log")
     models = sorted((peer / "models").glob("*.tar.gz"))
@@ -311,11 +313,13 @@ def markdown(
         lines.append(
             f"| {label} | {fmt(mine, unit)} | {fmt(theirs, unit)} | {ratio(mine, theirs) if theirs else ''} |"
         )
-    errors = len(ours.load.errors) + (len(peer.load.errors) if peer else 0)
     trackers = "complete" if not ours.load.tracker_problems else "; ".join(ours.load.tracker_problems[:3])
     lines += [
         "",
-        f"Errors during the load: {errors}. career-guide's trackers after the load: {trackers}.",
+        "Messages without an answer (an HTTP error, or no text) during the load: career-guide "
+        f"{len(ours.load.errors)}{f', stock {len(peer.load.errors)}' if peer else ''}"
+        f"{f' (for example {peer.load.errors[0]})' if peer and peer.load.errors else ''}.",
+        f"career-guide's trackers after the load: {trackers}.",
         "",
         "## Cost",
         "",

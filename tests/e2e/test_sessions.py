@@ -1,6 +1,7 @@
-"""Long conversations: a new session every SESSION_MAX_TURNS turns (addons/speedups.py) keeps
-turns fast, and the person notices nothing: the role in context and a running guided path
-carry on, and every message stays stored."""
+"""addons/speedups.py through the real servers. Long conversations: a new session every
+SESSION_MAX_TURNS turns keeps turns fast, and the person notices nothing: the role in context
+and a running guided path carry on, and every message stays stored (in SQLite's write-ahead
+log mode)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,9 @@ def test_a_guided_path_is_never_cut_by_a_new_session(stack: Stack) -> None:
     # After the path, the next turn is past the limit: a new session, the result remembered.
     assert "Machine Learning Engineers" in stack.text(me, "so what should I learn?")
     assert sessions_and_user_turns(stack, me)[0] == 2
+
+
+def test_the_sqlite_tracker_store_writes_ahead(stack: Stack) -> None:
+    stack.text(f"wal-{uuid.uuid4().hex[:8]}", "hello")
+    with sqlite3.connect(stack.workdir / "conversations.db") as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
