@@ -57,6 +57,18 @@ class Report:
     tracker_problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
+    @classmethod
+    def combined(cls, reports: list[Report]) -> Report:
+        """Several runs as one: their messages, errors and seconds added up."""
+        return cls(
+            users=reports[0].users,
+            turns=sum(r.turns for r in reports),
+            latencies=[x for r in reports for x in r.latencies],
+            errors=[x for r in reports for x in r.errors],
+            tracker_problems=[x for r in reports for x in r.tracker_problems],
+            seconds=sum(r.seconds for r in reports),
+        )
+
     def percentile(self, q: float) -> float:
         ordered = sorted(self.latencies)
         return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
@@ -91,7 +103,8 @@ def talk(url: str, sender: str, messages: list[str], report: Report) -> None:
                 f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=120
             )
             answers = reply.json() if reply.ok else []
-            if not reply.ok or not answers or not all(a.get("text") for a in answers):
+            # An answer is text, or an image (the stock assistant's "cheer up" picture).
+            if not reply.ok or not answers or not all(a.get("text") or a.get("image") for a in answers):
                 report.errors.append(f"{sender} {message!r}: HTTP {reply.status_code} {reply.text[:100]}")
         except requests.RequestException as problem:
             report.errors.append(f"{sender} {message!r}: {problem}")

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -25,7 +26,7 @@ from pathlib import Path
 from bench import understanding
 from bench.cross_validation import CrossValidation, cross_validate
 from bench.loadtest import QUESTIONS, script
-from bench.speed import BENCH_ENV, Speed, launched, measure, percentile
+from bench.speed import BENCH_ENV, Speed, Subject, launched, measure, percentile
 from tests.servers import RASA, free_port, write_endpoints
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,18 +98,25 @@ def train_peer(tmp: Path) -> Training:
     return Training(full, unchanged, models[-1].stat().st_size / 1e6, models[-1])
 
 
-def measure_ours(tmp: Path, model: Path) -> Speed:
+def measure_both(tmp: Path, model: Path, peer_model: Path | None) -> tuple[Speed, Speed | None]:
+    """Start ours, then the peer (one at a time, so each cold start has the machine to itself),
+    then measure both together (bench/speed.py interleaves them)."""
     actions_port = free_port()
     endpoints = write_endpoints(tmp, actions_port)
     actions = [str(RASA), "run", "actions", "--port", str(actions_port), "--actions", "actions"]
     rasa_args = ["-m", str(model), "--endpoints", str(endpoints), "--credentials", "credentials.yml"]
-    with launched("ours", tmp, rasa_args, QUESTIONS[0], ROOT, actions, actions_port) as assistant:
-        return measure(assistant, QUESTIONS, script, tmp / "conversations.db")
-
-
-def measure_peer(tmp: Path, model: Path) -> Speed:
-    with launched("peer", tmp, ["-m", str(model)], PEER_MESSAGES[0], tmp / "peer") as assistant:
-        return measure(assistant, PEER_MESSAGES, peer_script, None)
+    with ExitStack() as servers:
+        ours = servers.enter_context(
+            launched("ours", tmp, rasa_args, QUESTIONS[0], ROOT, actions, actions_port)
+        )
+        subjects = [Subject(ours, QUESTIONS, script, tmp / "conversations.db")]
+        if peer_model is not None:
+            peer = servers.enter_context(
+                launched("peer", tmp, ["-m", str(peer_model)], PEER_MESSAGES[0], tmp / "peer")
+            )
+            subjects.append(Subject(peer, PEER_MESSAGES, peer_script))
+        speeds = measure(subjects)
+    return speeds[0], (speeds[1] if len(speeds) > 1 else None)
 
 
 def machine() -> str:
@@ -298,9 +306,11 @@ def markdown(
         "",
         "## Speed: career-guide and the stock `rasa init` assistant, same run",
         "",
-        "Both on loopback, measured from outside over HTTP. 1 user: 5 conversations of 20 turns, one",
-        f"message at a time. {ours.load.users} users: {ours.load.users} unique senders × "
-        f"{ours.load.turns} turns at once (ours: half ask",
+        "Both on loopback, measured from outside over HTTP, interleaved (a request to one, then the",
+        "same kind of request to the other; the load runs alternate), so that the shared machine's",
+        "slow moments fall on both. 1 user: 5 conversations of 20 turns, one message at a time.",
+        f"{ours.load.users} users: {ours.load.users} unique senders at once, {ours.load.turns} turns "
+        "each over two runs (ours: half ask",
         "questions, half walk the guided path with interruptions; the peer: its greetings and moods).",
         "Turn n: median of turns n-2..n+2 of one 202-turn conversation. career-guide keeps every",
         "conversation in SQLite and calls its action server; the stock assistant keeps them in memory",
@@ -365,13 +375,12 @@ def main() -> int:
             if args.no_cv
             else cross_validate(config=args.config.resolve())
         )
-        print("speed: career-guide...", flush=True)
-        ours = measure_ours(tmp, ours_training.model)
-        peer_training = peer = None
+        peer_training = None
         if not args.no_peer:
-            print("the stock assistant: rasa init (trains it), then speed...", flush=True)
+            print("the stock assistant: rasa init (trains it)...", flush=True)
             peer_training = train_peer(tmp)
-            peer = measure_peer(tmp, peer_training.model)
+        print("speed: both assistants, interleaved...", flush=True)
+        ours, peer = measure_both(tmp, ours_training.model, peer_training.model if peer_training else None)
     minutes = (time.monotonic() - began) / 60
     text = markdown(when, minutes, u, cv, ours, peer, ours_training, peer_training)
     args.output.write_text(text, encoding="utf-8")

@@ -161,42 +161,68 @@ class Speed:
     rss_actions_mb: float | None
 
 
-def measure(
-    assistant: Assistant,
-    messages: Sequence[str],
-    scripts: Callable[[int, int], list[str]],
-    tracker_db: Path | None,
-) -> Speed:
-    """`messages`: what one user asks, in turn; `scripts(user, turns)`: each load user's turns."""
-    for text in messages:  # warm-up: the first parse of each kind of message builds caches
-        assistant.parse(text)
-    parse = [
-        timed(lambda t=text: assistant.parse(t)) for text in list(messages) * (200 // len(messages) + 1)
-    ][:200]
-    # One user at a time: 5 conversations of 20 turns, the same mix the 20 users send.
-    one_user = []
+@dataclass
+class Subject:
+    """An assistant under test and what its users say to it."""
+
+    assistant: Assistant
+    messages: Sequence[str]  # what one user says, in turn
+    scripts: Callable[[int, int], list[str]]  # scripts(user, turns): each load user's turns
+    tracker_db: Path | None = None  # its SQLite tracker store, to check after the load
+
+
+def measure(subjects: Sequence[Subject], load_rounds: int = 2) -> list[Speed]:
+    """Measure every subject, interleaved: each request to one is followed by the same kind of
+    request to the next, and the load runs alternate, so that a shared machine's slow minutes
+    fall on all of them alike."""
+    for s in subjects:  # warm-up: the first parse of each kind of message builds caches
+        for text in s.messages:
+            s.assistant.parse(text)
+    parse: list[list[float]] = [[] for _ in subjects]
+    for i in range(200):
+        for k, s in enumerate(subjects):
+            parse[k].append(timed(s.assistant.parse, s.messages[i % len(s.messages)]))
+    # One user at a time: 5 conversations of 20 turns, the same mix the load users send.
+    one_user: list[list[float]] = [[] for _ in subjects]
     for user in range(5):
-        sender = f"one-{uuid.uuid4().hex[:6]}-{user}"
-        one_user += [timed(assistant.say, sender, m) for m in scripts(user, 20)]
-    load = run_load(assistant.url, LOAD_USERS, LOAD_TURNS, tracker_db, scripts)
-    return Speed(
-        parse=parse,
-        one_user=one_user,
-        load=load,
-        by_turn=latency_by_turn(assistant, messages),
-        cold_start=assistant.ready_seconds["rasa"],
-        actions_ready=assistant.ready_seconds.get("actions"),
-        rss_rasa_mb=assistant.peak_rss_mb("rasa"),
-        rss_actions_mb=assistant.peak_rss_mb("actions") if "actions" in assistant.processes else None,
-    )
+        scripts = [s.scripts(user, 20) for s in subjects]
+        senders = [f"one-{uuid.uuid4().hex[:6]}-{user}" for _ in subjects]
+        for turn in range(20):
+            for k, s in enumerate(subjects):
+                one_user[k].append(timed(s.assistant.say, senders[k], scripts[k][turn]))
+    loads: list[list[Report]] = [[] for _ in subjects]
+    for _ in range(load_rounds):
+        for k, s in enumerate(subjects):
+            turns = LOAD_TURNS // load_rounds
+            loads[k].append(run_load(s.assistant.url, LOAD_USERS, turns, s.tracker_db, s.scripts))
+    by_turn = latency_by_turn(subjects)
+    return [
+        Speed(
+            parse=parse[k],
+            one_user=one_user[k],
+            load=Report.combined(loads[k]),
+            by_turn=by_turn[k],
+            cold_start=s.assistant.ready_seconds["rasa"],
+            actions_ready=s.assistant.ready_seconds.get("actions"),
+            rss_rasa_mb=s.assistant.peak_rss_mb("rasa"),
+            rss_actions_mb=s.assistant.peak_rss_mb("actions") if "actions" in s.assistant.processes else None,
+        )
+        for k, s in enumerate(subjects)
+    ]
 
 
-def latency_by_turn(assistant: Assistant, messages: Sequence[str], turns: int = 202) -> dict[int, float]:
-    """One sender, `turns` turns; the figure at turn n is the median of turns n-2..n+2 (turn 1:
-    turns 1..5), so one slow turn on a shared machine does not decide it."""
-    sender = f"long-{uuid.uuid4().hex[:6]}"
-    latencies = [timed(assistant.say, sender, messages[i % len(messages)]) for i in range(turns)]
-    return {
-        mark: statistics.median(latencies[max(0, mark - 3) : mark + 2] if mark > 1 else latencies[:5])
-        for mark in TURN_MARKS
-    }
+def latency_by_turn(subjects: Sequence[Subject], turns: int = 202) -> list[dict[int, float]]:
+    """One sender per subject, `turns` turns, interleaved; the figure at turn n is the median of
+    turns n-2..n+2 (turn 1: turns 1..5), so one slow turn on a shared machine does not decide it."""
+    senders = [f"long-{uuid.uuid4().hex[:6]}" for _ in subjects]
+    latencies: list[list[float]] = [[] for _ in subjects]
+    for i in range(turns):
+        for k, s in enumerate(subjects):
+            latencies[k].append(timed(s.assistant.say, senders[k], s.messages[i % len(s.messages)]))
+    return [
+        {
+            mark: statistics.median(found[max(0, mark - 3) : mark + 2] if mark > 1 else found[:5])
+            for mark in TURN_MARKS
+        }
+        for found in latencies
+    ]
