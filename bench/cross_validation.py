@@ -45,30 +45,36 @@ def cross_validate(folds: int = 5, seed: int = 42, config: Path = ROOT / "config
     messages = [m for m in data.intent_examples if m.get("text")]
     intents = [m.get("intent") for m in messages]
     scores = []
+    previous_cache = os.environ.get("RASA_CACHE_DIRECTORY")
     with tempfile.TemporaryDirectory(prefix="cv-") as tmp:
         # A cache of its own: folds must not reuse each other's components or the project's.
         os.environ["RASA_CACHE_DIRECTORY"] = str(Path(tmp) / "cache")
-        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-        for fold, (train, test) in enumerate(splitter.split(messages, intents)):
-            nlu = Path(tmp) / f"fold{fold}.yml"
-            nlu.write_text(TrainingData([messages[i] for i in train]).nlu_as_yaml(), encoding="utf-8")
-            model = train_nlu(
-                str(config), str(nlu), str(Path(tmp) / "models"), fixed_model_name=f"fold{fold}"
-            )
-            if model is None:
-                raise RuntimeError(f"fold {fold}: training failed")
-            parses = asyncio.run(parse_all(Agent.load(model), [messages[i].get("text") for i in test]))
-            expected = [intents[i] for i in test]
-            predicted = [p["intent"]["name"] for p in parses]
-            scores.append(
-                float(
-                    f1_score(
-                        expected, predicted, average="macro", labels=sorted(set(expected)), zero_division=0
-                    )
+        try:
+            splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+            for fold, (train, test) in enumerate(splitter.split(messages, intents)):
+                model = _train_fold(config, Path(tmp), fold, TrainingData([messages[i] for i in train]))
+                parses = asyncio.run(parse_all(Agent.load(model), [messages[i].get("text") for i in test]))
+                expected = [intents[i] for i in test]
+                predicted = [p["intent"]["name"] for p in parses]
+                labels = sorted(set(expected))
+                scores.append(
+                    float(f1_score(expected, predicted, average="macro", labels=labels, zero_division=0))
                 )
-            )
-        del os.environ["RASA_CACHE_DIRECTORY"]
+        finally:
+            if previous_cache is None:
+                os.environ.pop("RASA_CACHE_DIRECTORY", None)
+            else:
+                os.environ["RASA_CACHE_DIRECTORY"] = previous_cache
     return CrossValidation(folds=tuple(scores), examples=len(messages))
+
+
+def _train_fold(config: Path, tmp: Path, fold: int, data: TrainingData) -> str:
+    nlu = tmp / f"fold{fold}.yml"
+    nlu.write_text(data.nlu_as_yaml(), encoding="utf-8")
+    model = train_nlu(str(config), str(nlu), str(tmp / "models"), fixed_model_name=f"fold{fold}")
+    if model is None:
+        raise RuntimeError(f"fold {fold}: training failed")
+    return model
 
 
 if __name__ == "__main__":

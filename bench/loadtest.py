@@ -48,6 +48,12 @@ PATH = [
 ]
 
 
+def percentile(values: list[float], q: float) -> float:
+    """The value below which a share `q` of `values` lies (nan for none)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
 @dataclass
 class Report:
     users: int
@@ -70,20 +76,23 @@ class Report:
         )
 
     def percentile(self, q: float) -> float:
-        ordered = sorted(self.latencies)
-        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+        return percentile(self.latencies, q)
+
+    @property
+    def throughput(self) -> float:
+        """Answered messages per second."""
+        return len(self.latencies) / self.seconds if self.seconds else 0.0
 
     def summary(self) -> str:
         sent = self.users * self.turns
         ms = {q: self.percentile(q) * 1000 for q in (0.5, 0.95, 0.99)}
-        throughput = len(self.latencies) / self.seconds if self.seconds else 0.0
         trackers = "complete" if not self.tracker_problems else "; ".join(self.tracker_problems[:5])
         return "\n".join(
             [
                 f"{self.users} users x {self.turns} turns = {sent} messages in {self.seconds:.1f} s",
                 f"errors: {len(self.errors)}",
                 f"latency p50 {ms[0.5]:.0f} ms, p95 {ms[0.95]:.0f} ms, p99 {ms[0.99]:.0f} ms",
-                f"throughput: {throughput:.1f} messages/s",
+                f"throughput: {self.throughput:.1f} messages/s",
                 f"trackers: {trackers}",
             ]
         )

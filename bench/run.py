@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from importlib import metadata
@@ -25,8 +26,8 @@ from pathlib import Path
 
 from bench import understanding
 from bench.cross_validation import CrossValidation, cross_validate
-from bench.loadtest import QUESTIONS, script
-from bench.speed import BENCH_ENV, Speed, Subject, launched, measure, percentile
+from bench.loadtest import QUESTIONS, percentile, script
+from bench.speed import BENCH_ENV, Speed, Subject, launched, measure
 from tests.servers import RASA, free_port, write_endpoints
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,8 +154,7 @@ def ratio(ours: float, peer: float) -> str:
 def speed_rows(ours: Speed, peer: Speed | None) -> list[tuple[str, float, float | None, str]]:
     """(figure, ours, peer, unit) where unit is "s" (a latency) or "/s" (a rate) or "x"."""
 
-    def both(get: object) -> tuple[float, float | None]:
-        assert callable(get)
+    def both(get: Callable[[Speed], float]) -> tuple[float, float | None]:
         return get(ours), (get(peer) if peer else None)
 
     rows: list[tuple[str, float, float | None, str]] = []
@@ -174,7 +174,7 @@ def speed_rows(ours: Speed, peer: Speed | None) -> list[tuple[str, float, float 
     rows.append(
         (
             f"throughput, {ours.load.users} users",
-            *both(lambda s: len(s.load.latencies) / s.load.seconds),
+            *both(lambda s: s.load.throughput),
             "/s",
         )
     )
@@ -209,7 +209,7 @@ def targets(
     ours_training: Training,
 ) -> list[Target]:
     rest = percentile(ours.one_user, 0.5)
-    throughput = len(ours.load.latencies) / ours.load.seconds
+    throughput = ours.load.throughput
     found = [
         Target("held-out intent macro-F1 ≥ 0.95", f"{u.macro_f1:.3f}", u.macro_f1 >= 0.95),
         Target(
@@ -226,7 +226,7 @@ def targets(
     ]
     if peer:
         peer_rest = percentile(peer.one_user, 0.5)
-        peer_throughput = len(peer.load.latencies) / peer.load.seconds
+        peer_throughput = peer.load.throughput
         found += [
             Target(
                 "REST p50, 1 user ≤ 0.5 × stock",

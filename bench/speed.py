@@ -104,7 +104,7 @@ def launched(
         actions_log, rasa_log = workdir / f"{name}-actions.log", workdir / f"{name}-rasa.log"
         if actions:
             assistant.processes["actions"] = start(list(actions), actions_log, env=BENCH_ENV)
-        assistant.processes["rasa"] = _start_in(rasa, rasa_log, cwd)
+        assistant.processes["rasa"] = start(rasa, rasa_log, env=BENCH_ENV, cwd=cwd)
         if actions:
             wait_for(f"http://127.0.0.1:{actions_port}/health", assistant.processes["actions"], actions_log)
             assistant.ready_seconds["actions"] = time.monotonic() - began
@@ -114,13 +114,6 @@ def launched(
     finally:
         for process in assistant.processes.values():
             stop(process)
-
-
-def _start_in(args: list[str], log: Path, cwd: Path) -> subprocess.Popen:
-    with log.open("wb") as out:
-        return subprocess.Popen(
-            args, cwd=cwd, env=BENCH_ENV, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
 
 
 def _first_answer(assistant: Assistant, message: str, log: Path, timeout: float = 600) -> None:
@@ -135,11 +128,6 @@ def _first_answer(assistant: Assistant, message: str, log: Path, timeout: float 
             pass
         time.sleep(0.05)
     raise TimeoutError(f"{assistant.name}: no answer after {timeout} s")
-
-
-def percentile(values: Sequence[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def timed(call: Callable[..., object], *args: str) -> float:

@@ -28,6 +28,9 @@ from rasa.shared.nlu.training_data.loading import load_data
 from rasa.utils.log_utils import configure_structlog
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 
+from careers import knowledge
+from careers.roles import resolve
+
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
 OFF_TOPIC = ROOT / "tests" / "nlu" / "off_topic.yml"
@@ -65,9 +68,12 @@ def examples(path: Path) -> list[Example]:
 
 
 def turned_away(parse: dict[str, Any]) -> bool:
-    """Whether the assistant will decline this message rather than answer it (see the module doc)."""
-    entities = {e["entity"] for e in parse.get("entities", [])}
-    return parse["intent"]["name"] in OUT_OF_SCOPE_INTENTS or ("job" in entities and "role" not in entities)
+    """Whether the assistant will decline this message rather than answer it (see the module doc):
+    the role actions decide "not a role I cover" with careers.roles.resolve, so this does too."""
+    if parse["intent"]["name"] in OUT_OF_SCOPE_INTENTS:
+        return True
+    jobs = [e["value"] for e in parse.get("entities", []) if e["entity"] == "job"]
+    return resolve(knowledge.default(), sorted(roles_of(parse)), jobs, None).not_covered is not None
 
 
 def roles_of(parse: dict[str, Any]) -> frozenset[str]:

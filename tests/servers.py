@@ -49,11 +49,13 @@ def wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = ST
     raise TimeoutError(f"{url} not up after {timeout} s:\n{log.read_text()[-3000:]}")
 
 
-def start(args: list[str], log: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
+def start(
+    args: list[str], log: Path, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> subprocess.Popen:
     # A session of its own, so that stopping it stops every child it started.
     with log.open("wb") as out:
         return subprocess.Popen(
-            args, cwd=ROOT, env=env or ENV, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            args, cwd=cwd, env=env or ENV, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
 
 
