@@ -9,8 +9,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import KB
-from actions._common import button, entity_values
-from careers import compare
+from actions._common import entity_values
+from actions.detail import send
+from careers import detail
 
 
 class ActionCompareRoles(Action):
@@ -22,7 +23,10 @@ class ActionCompareRoles(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        text = compare.answer(KB, entity_values(tracker, "role"), entity_values(tracker, "aspect"))
-        dispatcher.utter_message(text=text, buttons=[button("Help me choose", "start_path")])
+        # The verdict first, chat size; every figure is behind each answer's "more" button.
+        for answer in detail.comparison_answers(
+            KB, entity_values(tracker, "role"), entity_values(tracker, "aspect")
+        ):
+            send(dispatcher, answer)
         # After a comparison "they" means both roles, so no single role stays in context.
         return [SlotSet("role", None)]

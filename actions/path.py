@@ -26,6 +26,7 @@ INTERRUPTIONS = {f"ask_role_{aspect}" for aspect in KB.aspects} | {
     "inform_role",
     "compare_roles",
     "ask_sources",
+    "ask_detail",
     "help",
     "bot_challenge",
     "greet",

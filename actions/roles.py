@@ -10,7 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import KB
 from actions._common import button, entity_values
-from careers import compare, roles
+from actions.detail import send
+from careers import detail, roles
 
 DEFAULT_ASPECT = "overview"
 
@@ -43,7 +44,8 @@ class ActionAnswerRole(Action):
         if len(found.roles) > 1:
             # "How much do DS and MLE earn?" is a comparison on that aspect; afterwards "they"
             # is ambiguous again, so no single role stays in context.
-            dispatcher.utter_message(text=compare.compare(KB, found.roles, aspect))
+            send(dispatcher, detail.compare_answer(KB, found.roles, aspect))
             return [SlotSet("role", None), SlotSet("aspect", aspect)]
-        dispatcher.utter_message(text=roles.describe(KB, found.roles[0], aspect))
+        # Chat size first; the full, sourced answer is behind the answer's "more" button.
+        send(dispatcher, detail.role_answer(KB, found.roles[0], aspect))
         return [SlotSet("role", found.roles[0]), SlotSet("aspect", aspect)]

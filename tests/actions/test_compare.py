@@ -13,6 +13,9 @@ async def test_which_pays_more_compares_salary_and_clears_the_single_role(run) -
     assert events == [{"event": "slot", "timestamp": None, "name": "role", "value": None}]
 
 
-async def test_difference_without_aspect_is_point_by_point(run) -> None:
+async def test_difference_without_aspect_is_in_short_with_point_by_point_behind_a_button(run) -> None:
     messages, _ = await run(ActionCompareRoles(), tracker("compare_roles"))
-    assert "point by point" in messages[0]["text"]
+    assert "interpreting data" in messages[0]["text"]
+    titles = [b["title"] for b in messages[0]["buttons"]]
+    assert titles[0] == "Point by point"
+    assert "Compare on salary" in titles

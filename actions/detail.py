@@ -1,0 +1,55 @@
+"""The detail behind a chat-size answer (feature `detail`): "All salary figures", "tell me more".
+
+The first answers (actions/roles.py, actions/compare.py) come from `careers.detail` with a
+"more" button whose payload names the detail; a typed "tell me more" follows the latest such
+button the assistant offered.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import KB
+from actions._common import button, entity_values
+from careers import detail
+
+
+def send(dispatcher: CollectingDispatcher, answer: detail.Answer) -> None:
+    """Utters a `careers.detail.Answer`: its text and its choices as buttons."""
+    buttons = [button(c.title, c.intent, dict(c.entities) or None) for c in answer.choices]
+    dispatcher.utter_message(text=answer.text, buttons=buttons)
+
+
+def _offered_buttons(tracker: Tracker) -> List[List[Dict[str, Any]]]:
+    """The buttons of each of the assistant's messages in this session, oldest first."""
+    return [
+        list((e.get("data") or {}).get("buttons") or []) for e in tracker.events if e.get("event") == "bot"
+    ]
+
+
+class ActionShowDetail(Action):
+    """The full, sourced answer behind the latest "more" button (or the one clicked)."""
+
+    def name(self) -> str:
+        return "action_show_detail"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        named = entity_values(tracker, "detail")
+        key = named[0] if named else detail.latest_more_key(_offered_buttons(tracker))
+        found = detail.parse_key(KB, key) if key else None
+        if found is None:
+            dispatcher.utter_message(response="utter_no_detail")
+            return []
+        send(dispatcher, detail.detail_answer(KB, found))
+        # The conversation is now about what the detail was about, as after the first answer.
+        role = found.roles[0] if found.kind == "role" else None
+        events = [SlotSet("role", role)]
+        if found.aspect:
+            events.append(SlotSet("aspect", found.aspect))
+        return events

@@ -1,0 +1,300 @@
+"""Chat-size first answers, with the full detail one click (or one "tell me more") away.
+
+A first answer fits a phone screen (at most MAX_CHARS characters): the verdict or the key
+points, each figure with its source and period, then choices (buttons) for the rest. The
+detail behind the "more" choice is exactly today's full answer: `roles.describe` for one role,
+`compare.compare` for a comparison. Nothing here invents or rounds a figure: every figure shown
+is a knowledge-base record rendered by `render.figure_line`, which carries its source and period.
+
+A detail is named by a key that travels in the "more" button's payload (entity `detail`):
+"role/<aspect>/<role id>", "compare/<aspect>/<role id>+<role id>..." or "compare/all/...".
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from careers import compare, render, roles
+from careers.knowledge import Figure, KnowledgeBase
+
+MAX_CHARS = 600  # about 6 lines on a phone; buttons come on top of this
+HEADLINE_FIGURES = 2  # figures in a one-role first answer, before "All ... figures"
+# Aspects offered as "Compare on ..." after a short overall comparison, when they exist.
+COMPARE_FIRST = ("salary", "outlook", "skills")
+MAX_CHOICES = 5  # Slack shows at most 5 buttons in one actions block; the widget wraps more badly
+ALL_ASPECTS = "all"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A button, channel-free: the actions turn it into a Rasa button."""
+
+    title: str
+    intent: str
+    entities: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    choices: tuple[Choice, ...] = ()
+
+
+HELP_ME_CHOOSE = Choice("Help me choose", "start_path")
+
+
+def role_key(role_id: str, aspect_id: str) -> str:
+    return f"role/{aspect_id}/{role_id}"
+
+
+def compare_key(role_ids: Sequence[str], aspect_id: str | None) -> str:
+    return f"compare/{aspect_id or ALL_ASPECTS}/{'+'.join(role_ids)}"
+
+
+def more_choice(title: str, key: str) -> Choice:
+    return Choice(title, "ask_detail", {"detail": key})
+
+
+def _fits(lines: Sequence[str], extra: str = "") -> bool:
+    return len("\n".join([*lines, extra] if extra else lines)) <= MAX_CHARS
+
+
+def _add_while_fits(lines: list[str], candidates: Sequence[str], reserve: int = 0) -> int:
+    """Appends candidates in order while the text stays within MAX_CHARS - reserve; how many."""
+    added = 0
+    for line in candidates:
+        if len("\n".join([*lines, line])) > MAX_CHARS - reserve:
+            break
+        lines.append(line)
+        added += 1
+    return added
+
+
+def headline_figures(figures: Sequence[Figure]) -> list[Figure]:
+    """The first figure the knowledge base lists (its authors put the key one first), then the
+    latest median if there is one (the official statistic people look for), else the next
+    figure of another kind."""
+    if not figures:
+        return []
+    chosen = [figures[0]]
+    medians = [f for f in figures[1:] if f.kind == "median"]
+    others = [f for f in figures[1:] if f.kind != figures[0].kind]
+    if medians:
+        chosen.append(medians[-1])  # listed oldest first, like the knowledge base does
+    elif others:
+        chosen.append(others[0])
+    return chosen[:HEADLINE_FIGURES]
+
+
+def _compare_choice(kb: KnowledgeBase, aspect_id: str) -> Choice | None:
+    if len(kb.roles) < 2:
+        return None
+    if aspect_id == "overview":
+        return Choice("Compare the roles", "compare_roles")
+    return Choice(f"Compare on {kb.aspects[aspect_id].title.lower()}", "compare_roles", {"aspect": aspect_id})
+
+
+def _start(lead: str, heading: str) -> list[str]:
+    """The first lines: an optional sentence the caller puts first (what the figures cover,
+    say), then the heading. The lead counts toward MAX_CHARS like everything else."""
+    return [lead, heading] if lead else [heading]
+
+
+def role_answer(kb: KnowledgeBase, role_id: str, aspect_id: str, lead: str = "") -> Answer:
+    """The first answer about one aspect of one role; `lead`, if given, comes first."""
+    role = kb.roles[role_id]
+    aspect = kb.aspects[aspect_id]
+    section = role.section(aspect_id)
+    lines = _start(lead, f"{role.plural}: {aspect.title.lower()}")
+    first_body_line = len(lines)
+    more = ""
+    if section.figures:
+        shown = headline_figures(section.figures)
+        _add_while_fits(lines, [render.figure_line(f, kb) for f in shown], reserve=120)
+        more = f"All {len(section.figures)} {aspect.title.lower()} figures"
+        hidden = len(section.figures) - (len(lines) - first_body_line)
+        if hidden:
+            sources = len({f.source for f in section.figures})
+            figures_word = "figure" if hidden == 1 else "figures"
+            sources_word = "source" if sources == 1 else "sources"
+            lines.append(f'{hidden} more {figures_word} ({sources} {sources_word} in all) under "{more}".')
+    else:
+        shown_points = _add_while_fits(lines, [f"- {p}" for p in section.points], reserve=80)
+        if not shown_points:  # a first point too long for a phone: its one-line summary instead
+            lines.append(f"In short: {section.summary}.")
+        sources_line = render.sources_line(section.sources, kb)
+        if _fits(lines, sources_line):
+            lines.append(sources_line)
+        full = roles.describe(kb, role_id, aspect_id)
+        if full != "\n".join(lines[first_body_line - 1 :]):
+            more = "More about the role" if aspect_id == "overview" else f"More on {aspect.title.lower()}"
+    choices = [more_choice(more, role_key(role_id, aspect_id))] if more else []
+    compare_on = _compare_choice(kb, aspect_id)
+    if compare_on:
+        choices.append(compare_on)
+    choices.append(HELP_ME_CHOOSE)
+    return Answer("\n".join(lines), tuple(choices))
+
+
+def _title(kb: KnowledgeBase, role_ids: Sequence[str]) -> str:
+    if len(role_ids) <= 3:
+        return " vs ".join(kb.roles[r].name for r in role_ids)
+    return f"The {len(role_ids)} roles"
+
+
+def _verdict_line(kb: KnowledgeBase, verdict: compare.Verdict) -> str:
+    source = kb.sources[verdict.source].name
+    if len(verdict.figures) <= 3:
+        amounts = " vs ".join(f"{render.value(f)} for {kb.roles[r].plural}" for r, f in verdict.figures)
+    else:  # many roles: the top one only; the detail lists every role's figure
+        amounts = " / ".join(f"{render.value(f)}" for r, f in verdict.figures if r == verdict.leader)
+    outcome = "the same" if verdict.leader is None else f"{kb.roles[verdict.leader].plural} ahead"
+    return f"- By {source} ({verdict.what}, {verdict.period}): {outcome}: {amounts}."
+
+
+def _figures_comparison(kb: KnowledgeBase, role_ids: Sequence[str], aspect_id: str, lines: list[str]) -> None:
+    found = compare.verdicts(kb, role_ids, aspect_id)
+    if not found:
+        lines.append("No source gives a like-for-like figure for every role, so there is no fair ranking.")
+        # Each role's key figure, as what it is, so the person still sees numbers.
+        firsts = [kb.roles[r].section(aspect_id).figures[:1] for r in role_ids]
+        candidates = [
+            f"- {kb.roles[r].plural}: {render.figure_line(f[0], kb)[2:]}"
+            for r, f in zip(role_ids, firsts, strict=True)
+            if f
+        ]
+        _add_while_fits(lines, candidates, reserve=60)
+        return
+    leaders = list(dict.fromkeys(v.leader for v in found))
+    if len(leaders) > 1:
+        lines.append("The sources disagree, so there is no single answer. Like for like:")
+        # One result for each way the sources point, first of each.
+        shown = [next(v for v in found if v.leader == leader) for leader in leaders]
+    else:
+        leader = leaders[0]
+        winner = "no role ahead" if leader is None else f"{kb.roles[leader].plural} ahead"
+        lines.append(f"Every like-for-like source agrees: {winner}.")
+        shown = found
+    _add_while_fits(lines, [_verdict_line(kb, v) for v in shown], reserve=60)
+
+
+def compare_answer(
+    kb: KnowledgeBase, role_ids: Sequence[str], aspect_id: str | None, lead: str = ""
+) -> Answer:
+    """The first answer to a comparison: the verdict first, then the way to every figure;
+    `lead`, if given, comes before it."""
+    key = compare_key(role_ids, aspect_id)
+    if aspect_id is None:
+        return _compare_all_answer(kb, role_ids, key, lead)
+    aspect = kb.aspects[aspect_id]
+    lines = _start(lead, f"{_title(kb, role_ids)}: {aspect.title.lower()}")
+    has_figures = any(kb.roles[r].section(aspect_id).figures for r in role_ids)
+    if has_figures:
+        _figures_comparison(kb, role_ids, aspect_id, lines)
+        more = f"All {aspect.title.lower()} figures"
+    else:
+        summaries = [f"- {kb.roles[r].name}: {kb.roles[r].section(aspect_id).summary}." for r in role_ids]
+        shown = _add_while_fits(lines, summaries, reserve=60)
+        if shown < len(summaries):
+            lines.append(f"{len(summaries) - shown} more roles in the whole comparison.")
+        more = "The whole comparison"
+    return Answer("\n".join(lines), (more_choice(more, key), HELP_ME_CHOOSE))
+
+
+def _compare_all_answer(kb: KnowledgeBase, role_ids: Sequence[str], key: str, lead: str) -> Answer:
+    lines = _start(lead, f"{_title(kb, role_ids)}, in short:")
+    note = kb.comparison_notes.get("overview")
+    if note and _fits(lines, note):
+        lines.append(note)
+    else:
+        summaries = [f"- {kb.roles[r].name}: {kb.roles[r].section('overview').summary}." for r in role_ids]
+        _add_while_fits(lines, summaries, reserve=60)
+    choices = [more_choice("Point by point", key)]
+    choices += [
+        Choice(f"Compare on {kb.aspects[a].title.lower()}", "compare_roles", {"aspect": a})
+        for a in COMPARE_FIRST
+        if a in kb.aspects
+    ]
+    choices.append(HELP_ME_CHOOSE)
+    return Answer("\n".join(lines), tuple(choices[:MAX_CHOICES]))
+
+
+def comparison_answers(
+    kb: KnowledgeBase, mentioned_roles: Sequence[str], mentioned_aspects: Sequence[str], lead: str = ""
+) -> list[Answer]:
+    """The first answers to a comparison question, one per aspect named (every aspect in brief
+    when none is); fewer than two known roles named means every role, as in `compare.answer`."""
+    role_ids = list(dict.fromkeys(r for r in mentioned_roles if r in kb.roles))
+    if len(role_ids) < 2:
+        role_ids = list(kb.roles)
+    aspect_ids = list(dict.fromkeys(a for a in mentioned_aspects if a in kb.aspects))
+    if not aspect_ids:
+        return [compare_answer(kb, role_ids, None, lead)]
+    # The lead sentence is said once, before the first answer.
+    return [compare_answer(kb, role_ids, a, lead if i == 0 else "") for i, a in enumerate(aspect_ids)]
+
+
+@dataclass(frozen=True)
+class Detail:
+    """What a detail key names: one role's aspect, or roles compared on one aspect (or all)."""
+
+    kind: str  # "role" or "compare"
+    aspect: str | None
+    roles: tuple[str, ...]
+
+
+def parse_key(kb: KnowledgeBase, key: str) -> Detail | None:
+    """The detail a key names, or None when it names nothing in this knowledge base (an old
+    button after a role file was removed, a hand-typed payload)."""
+    parts = str(key).split("/")
+    if len(parts) != 3 or parts[0] not in ("role", "compare"):
+        return None
+    kind, aspect, role_part = parts
+    role_ids = tuple(r for r in role_part.split("+") if r)
+    if not role_ids or any(r not in kb.roles for r in role_ids):
+        return None
+    if kind == "role":
+        if len(role_ids) != 1 or aspect not in kb.aspects:
+            return None
+        return Detail("role", aspect, role_ids)
+    if aspect == ALL_ASPECTS:
+        return Detail("compare", None, role_ids)
+    if aspect not in kb.aspects or len(role_ids) < 2:
+        return None
+    return Detail("compare", aspect, role_ids)
+
+
+def detail_answer(kb: KnowledgeBase, detail: Detail) -> Answer:
+    """The full answer, exactly as sourced as ever, and where to go from it."""
+    if detail.kind == "role" and detail.aspect is not None:
+        compare_on = _compare_choice(kb, detail.aspect)
+        choices = (compare_on, HELP_ME_CHOOSE) if compare_on else (HELP_ME_CHOOSE,)
+        return Answer(roles.describe(kb, detail.roles[0], detail.aspect), choices)
+    return Answer(compare.compare(kb, detail.roles, detail.aspect), (HELP_ME_CHOOSE,))
+
+
+def latest_more_key(buttons_per_message: Sequence[Sequence[Mapping[str, str]]]) -> str | None:
+    """The detail key of the latest "more" button the assistant offered, for a typed "tell me
+    more". `buttons_per_message` are the assistant's messages' buttons, oldest first."""
+    for buttons in reversed(buttons_per_message):
+        for button in buttons:
+            payload = str(button.get("payload", ""))
+            if payload.startswith("/ask_detail"):
+                key = _payload_detail(payload)
+                if key:
+                    return key
+    return None
+
+
+def _payload_detail(payload: str) -> str | None:
+    start = payload.find("{")
+    if start < 0:
+        return None
+    try:
+        entities = json.loads(payload[start:])
+    except ValueError:
+        return None
+    value = entities.get("detail") if isinstance(entities, dict) else None
+    return value if isinstance(value, str) else None
