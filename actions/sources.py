@@ -8,7 +8,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import KB
-from careers.sources import describe_sources
+from actions.detail import send
+from careers import detail
 
 
 class ActionListSources(Action):
@@ -18,5 +19,6 @@ class ActionListSources(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        dispatcher.utter_message(text=describe_sources(KB))
+        # Publishers in short; every title and date behind the answer's "more" button.
+        send(dispatcher, detail.sources_answer(KB))
         return []

@@ -7,7 +7,8 @@ detail behind the "more" choice is exactly today's full answer: `roles.describe`
 is a knowledge-base record rendered by `render.figure_line`, which carries its source and period.
 
 A detail is named by a key that travels in the "more" button's payload (entity `detail`):
-"role/<aspect>/<role id>", "compare/<aspect>/<role id>+<role id>..." or "compare/all/...".
+"role/<aspect>/<role id>", "compare/<aspect>/<role id>+<role id>...", "compare/all/..." or
+"sources".
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
-from careers import compare, render, roles
+from careers import compare, render, roles, sources
 from careers.knowledge import Figure, KnowledgeBase
 
 MAX_CHARS = 600  # about 6 lines on a phone; buttons come on top of this
@@ -236,11 +237,32 @@ def comparison_answers(
     return [compare_answer(kb, role_ids, a, lead if i == 0 else "") for i, a in enumerate(aspect_ids)]
 
 
+SOURCES_KEY = "sources"
+
+
+def sources_answer(kb: KnowledgeBase) -> Answer:
+    """Where the figures come from, by publisher; every title and date behind the button."""
+    publishers: dict[str, int] = {}
+    for source in kb.sources.values():
+        publisher = source.name.split(", ")[0]
+        publishers[publisher] = publishers.get(publisher, 0) + 1
+    names = [f"{p} ({n} publications)" if n > 1 else p for p, n in publishers.items()]
+    lines = [
+        f"My answers come from {len(kb.sources)} sources: {'; '.join(names)}.",
+        "Every figure I give names its source and period; where sources disagree I show each "
+        "figure rather than picking one.",
+    ]
+    if not _fits(lines):  # a long list of publishers: their number only
+        lines[0] = f"My answers come from {len(kb.sources)} sources by {len(publishers)} publishers."
+    return Answer("\n".join(lines), (more_choice("Every source, with its date", SOURCES_KEY), HELP_ME_CHOOSE))
+
+
 @dataclass(frozen=True)
 class Detail:
-    """What a detail key names: one role's aspect, or roles compared on one aspect (or all)."""
+    """What a detail key names: one role's aspect, roles compared on one aspect (or all), or
+    the sources."""
 
-    kind: str  # "role" or "compare"
+    kind: str  # "role", "compare" or "sources"
     aspect: str | None
     roles: tuple[str, ...]
 
@@ -248,6 +270,8 @@ class Detail:
 def parse_key(kb: KnowledgeBase, key: str) -> Detail | None:
     """The detail a key names, or None when it names nothing in this knowledge base (an old
     button after a role file was removed, a hand-typed payload)."""
+    if key == SOURCES_KEY:
+        return Detail("sources", None, ())
     parts = str(key).split("/")
     if len(parts) != 3 or parts[0] not in ("role", "compare"):
         return None
@@ -268,6 +292,8 @@ def parse_key(kb: KnowledgeBase, key: str) -> Detail | None:
 
 def detail_answer(kb: KnowledgeBase, detail: Detail) -> Answer:
     """The full answer, exactly as sourced as ever, and where to go from it."""
+    if detail.kind == "sources":
+        return Answer(sources.describe_sources(kb), (HELP_ME_CHOOSE,))
     if detail.kind == "role" and detail.aspect is not None:
         compare_on = _compare_choice(kb, detail.aspect)
         choices = (compare_on, HELP_ME_CHOOSE) if compare_on else (HELP_ME_CHOOSE,)

@@ -113,6 +113,18 @@ class Stack:
     def text(self, sender: str, message: str) -> str:
         return "\n".join(m.get("text", "") for m in self.say(sender, message))
 
+    def text_and_detail(self, sender: str, message: str) -> tuple[str, str]:
+        """The first answer's text, and the text its "more" button gives ("" if none)."""
+        first = self.say(sender, message)
+        more = [
+            b["payload"]
+            for m in first
+            for b in m.get("buttons") or []
+            if b["payload"].startswith("/ask_detail")
+        ]
+        detail = self.text(sender, more[0]) if more else ""
+        return "\n".join(m.get("text", "") for m in first), detail
+
 
 def write_endpoints(workdir: Path, actions_port: int, tracker_store: str | None = None) -> Path:
     """Endpoints for a test: the action server's port, and SQLite in `workdir` unless

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+from actions.detail import ActionShowDetail
 from actions.sources import ActionListSources
 from tests.actions.tracker import tracker
 
 
-async def test_names_the_sources_and_their_periods(run) -> None:
-    messages, events = await run(ActionListSources(), tracker("ask_sources"))
-    text = messages[0]["text"]
-    assert 'World Economic Forum, "Future of Jobs Report 2023" (May 2023' in text
-    assert "Blockchain Council" in text and "O*NET" in text
+async def test_names_the_publishers_and_every_source_with_its_period_is_one_click_away(run) -> None:
+    [first], events = await run(ActionListSources(), tracker("ask_sources"))
+    assert "Blockchain Council" in first["text"] and "O*NET" in first["text"]
+    assert len(first["text"]) <= 600
     assert events == []
+    more = first["buttons"][0]
+    assert more["title"] == "Every source, with its date"
+    [full], _ = await run(ActionShowDetail(), tracker("ask_detail", {"detail": ["sources"]}))
+    assert 'World Economic Forum, "Future of Jobs Report 2023" (May 2023' in full["text"]

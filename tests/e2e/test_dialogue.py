@@ -37,9 +37,9 @@ def test_a_role_not_covered_gets_an_honest_i_cover(stack: Stack) -> None:
 
 
 def test_where_the_data_comes_from(stack: Stack) -> None:
-    answer = stack.text(sender(), "where does this data come from?")
+    answer, detail = stack.text_and_detail(sender(), "where does this data come from?")
     assert "US Bureau of Labor Statistics" in answer
-    assert '"Future of Jobs Report 2023" (May 2023' in answer
+    assert '"Future of Jobs Report 2023" (May 2023' in detail
 
 
 def test_greeting_and_help_offer_example_questions_as_buttons(stack: Stack) -> None:
