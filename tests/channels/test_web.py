@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+import socket
+import statistics
 import subprocess
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import requests
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
 
 from tests.servers import BIN, ROOT, Stack, free_port, running_stack, start, stop, wait_for
 
@@ -25,6 +29,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ANSWER_TIMEOUT = 60_000  # ms: the first answers of a cold server on a busy machine
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
@@ -39,9 +44,8 @@ def web_stack(tmp_path_factory: pytest.TempPathFactory, page_origin: str) -> Ite
     with running_stack(workdir, rasa_args=("--cors", page_origin)) as stack:
         port = page_origin.rsplit(":", 1)[1]
         log = workdir / "page.log"
-        page_server = start(
-            [str(BIN / "python"), "-m", "http.server", port, "--bind", "127.0.0.1", "--directory", "web"], log
-        )
+        serve = [str(BIN / "python"), "scripts/serve_web.py", port, "--bind", "127.0.0.1"]
+        page_server = start([*serve, "--rasa-url", stack.url], log)
         try:
             wait_for(f"{page_origin}/", page_server, log)
             yield stack
@@ -50,13 +54,19 @@ def web_stack(tmp_path_factory: pytest.TempPathFactory, page_origin: str) -> Ite
 
 
 @pytest.fixture(scope="module")
-def page(web_stack: Stack, page_origin: str) -> Iterator[Page]:
+def browser(web_stack: Stack) -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1100, "height": 900})
-        page.goto(f"{page_origin}/?server={web_stack.url}")
-        yield page
-        browser.close()
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def page(browser: Browser, page_origin: str) -> Iterator[Page]:
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    page.goto(f"{page_origin}/")
+    yield page
+    page.close()
 
 
 def say(page: Page, text: str) -> None:
@@ -83,20 +93,25 @@ def test_the_page_presents_the_assistant_and_it_greets_with_buttons(page: Page) 
     expect(page.locator(".rw-reply").filter(has_text="What's the difference?")).to_be_visible()
 
 
-def test_a_typed_question_gets_its_answer_with_the_figures_as_a_list(page: Page) -> None:
+def test_a_typed_question_gets_a_short_answer_and_every_figure_is_one_click_away(page: Page) -> None:
     say(page, "tell me about machine learning engineers")
     last_answer(page, "Machine Learning Engineers: what the role is")
     say(page, "what do data scientists earn?")
     last_answer(page, "$129,189 a year (US, 2024; Blockchain Council article")
     answer = page.locator(".rw-response").filter(has_text="$129,189").last
-    assert answer.locator("li").count() >= 8  # each figure is a list item, not run-on text
+    assert answer.locator("li").count() == 2  # the two key figures, as a list
+    page.locator(".rw-reply").filter(has_text="All 8 salary figures").last.click()
+    last_answer(page, "90th percentile of annual pay")
+    full = page.locator(".rw-response").filter(has_text="90th percentile").last
+    assert full.locator("li").count() >= 8  # each figure is a list item, not run-on text
     # One bubble per answer: the heading, the list and the sources together.
-    assert "Sources: " in answer.inner_text()
+    assert "Sources: " in full.inner_text()
     # "O*NET ... O*NET" must show as written, not turn the text between into italics.
     say(page, "what is a data scientist?")
     last_answer(page, "Data Scientists: what the role is")
-    overview = page.locator(".rw-response").filter(has_text="Data Scientists: what the role is").last
-    assert "O*NET 15-2051.00 Data Scientists" in overview.inner_text()
+    page.locator(".rw-reply").filter(has_text="More about the role").last.click()
+    last_answer(page, "O*NET 15-2051.00 Data Scientists")
+    overview = page.locator(".rw-response").filter(has_text="O*NET 15-2051.00 Data Scientists").last
     assert overview.locator("em").count() == 0
 
 
@@ -105,6 +120,8 @@ def test_a_button_click_gets_its_answer(page: Page) -> None:
     last_answer(page, "I know two data careers")
     page.locator(".rw-reply").filter(has_text="Which pays more?").last.click()
     last_answer(page, "Data Scientist vs Machine Learning Engineer: salary")
+    verdict = page.locator(".rw-response").filter(has_text="vs Machine Learning Engineer: salary").last
+    assert "The sources disagree" in verdict.inner_text()
 
 
 def test_after_a_reload_the_same_conversation_continues(page: Page, artifacts: Path) -> None:
@@ -122,6 +139,111 @@ def test_scripts_are_shown_as_text_never_run(page: Page) -> None:
     assert page.evaluate("window.hacked === undefined")
 
 
+def replies(page: Page) -> int:
+    return page.locator(".rw-response").count()
+
+
+def seconds_from_click_to_next_reply(page: Page, button_text: str) -> float:
+    """Measured in the page: from the click event to the next reply bubble in the DOM."""
+    page.evaluate(
+        """() => {
+            const before = document.querySelectorAll('.rw-response').length;
+            window.__clicked = null; window.__shown = null;
+            document.addEventListener('click', () => { window.__clicked = performance.now(); },
+                                      {capture: true, once: true});
+            const seen = new MutationObserver(() => {
+                if (document.querySelectorAll('.rw-response').length > before) {
+                    window.__shown = performance.now(); seen.disconnect();
+                }
+            });
+            seen.observe(document.body, {childList: true, subtree: true});
+        }"""
+    )
+    page.locator(".rw-replies").last.locator(".rw-reply").filter(has_text=button_text).first.click()
+    page.wait_for_function("window.__shown !== null", timeout=ANSWER_TIMEOUT)
+    return float(page.evaluate("(window.__shown - window.__clicked) / 1000"))
+
+
+def test_the_next_question_shows_within_a_second_of_a_click(page: Page, artifacts: Path) -> None:
+    ask(page, "help me choose", "Question 1 of")
+    timings = []
+    for _ in range(5):
+        first_option = page.locator(".rw-replies").last.locator(".rw-reply").first.inner_text()
+        timings.append(seconds_from_click_to_next_reply(page, first_option))
+    (artifacts / "web_click_timing.txt").write_text(
+        "seconds from a click to the next reply: " + ", ".join(f"{t:.2f}" for t in timings) + "\n",
+        encoding="utf-8",
+    )
+    assert statistics.median(timings) < 1.0, timings
+    say(page, "stop the questions")
+    last_answer(page, "stopped the questions")
+
+
+def test_axe_finds_no_accessibility_violation_with_a_conversation_on_screen(page: Page) -> None:
+    ask(page, "which pays more?", "The sources disagree")
+    page.add_script_tag(path=str(ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"))
+    found = page.evaluate("async () => (await axe.run(document)).violations")
+    assert [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in found] == []
+
+
+@pytest.fixture
+def trap() -> Iterator[list[str]]:
+    """A listener on a free port that records every connection made to it."""
+    seen: list[str] = []
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.settimeout(0.2)
+    running = True
+
+    def accept() -> None:
+        while running:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            seen.append(conn.recv(200).decode(errors="replace"))
+            conn.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    seen.append(f"port {listener.getsockname()[1]}")
+    yield seen
+    running = False
+    thread.join()
+    listener.close()
+
+
+def test_a_server_in_the_page_url_is_ignored(browser: Browser, page_origin: str, trap: list[str]) -> None:
+    port = trap.pop(0).split()[1]
+    elsewhere = browser.new_page()
+    requested: list[str] = []
+    elsewhere.on("request", lambda request: requested.append(request.url))
+    elsewhere.goto(f"{page_origin}/?server=http://127.0.0.1:{port}&socketUrl=http://127.0.0.1:{port}")
+    # The page still talks to its own configured server...
+    last_answer(elsewhere, "Hi! I'm the career guide.")
+    elsewhere.close()
+    # ...and never to the one in its URL.
+    assert [url for url in requested if urlsplit(url).port == int(port)] == []
+    assert trap == []
+
+
+def test_on_a_phone_the_conversation_gets_most_of_the_screen(
+    browser: Browser, page_origin: str, artifacts: Path
+) -> None:
+    phone = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    phone.goto(f"{page_origin}/")
+    last_answer(phone, "Hi! I'm the career guide.")
+    ask(phone, "which pays more?", "The sources disagree")
+    box = phone.locator("#chat").bounding_box()
+    assert box is not None and box["height"] >= 0.85 * PHONE["height"], box
+    assert box["width"] >= 0.95 * PHONE["width"], box
+    verdict = phone.locator(".rw-response").filter(has_text="The sources disagree").last
+    assert verdict.is_visible()
+    phone.screenshot(path=str(artifacts / "web_widget_phone.png"))
+    phone.close()
+
+
 def test_cors_allows_the_page_origin_only(web_stack: Stack, page_origin: str) -> None:
     polling = f"{web_stack.url}/socket.io/?EIO=4&transport=polling"
     allowed = requests.get(polling, headers={"Origin": page_origin}, timeout=10)
@@ -132,6 +254,10 @@ def test_cors_allows_the_page_origin_only(web_stack: Stack, page_origin: str) ->
 
 def test_the_widget_comes_from_the_project_not_a_cdn() -> None:
     html = (ROOT / "web" / "index.html").read_text(encoding="utf-8")
-    assert re.findall(r'<script src="([^"]+)"', html) == ["node_modules/rasa-webchat/lib/index.js"]
-    locked = subprocess.run(["npm", "ls", "rasa-webchat"], cwd=ROOT / "web", capture_output=True, text=True)
+    assert re.findall(r'<script src="([^"]+)"', html) == [
+        "config.js",
+        "node_modules/rasa-webchat/lib/index.js",
+    ]
+    locked = subprocess.run(["npm", "ls", "--all"], cwd=ROOT / "web", capture_output=True, text=True)
     assert "rasa-webchat@1.0.1" in locked.stdout
+    assert re.search(r"axe-core@\d+\.\d+\.\d+", locked.stdout)  # pinned, for the accessibility test
