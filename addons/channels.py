@@ -11,7 +11,8 @@
 - `SlackInput`: Slack, with its secrets from the environment only (SLACK_BOT_TOKEN,
   SLACK_SIGNING_SECRET, SLACK_CHANNEL_ID). Unconfigured, it refuses every request instead of
   accepting signatures made with an empty secret; SLACK_API_URL points replies at another Slack
-  Web API (a fake one in the tests).
+  Web API (a fake one in the tests). Its output (`SlackOutput`) sends each answer as mrkdwn
+  blocks within Slack's limits (addons/slack_blocks.py).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
+
+from addons import slack_blocks
 
 _MARKDOWN_SPECIAL = re.compile(r"([*_`])")
 
@@ -92,6 +95,24 @@ class SocketIOInput(socketio.SocketIOInput):
         return blueprint
 
 
+class SlackOutput(slack.SlackBot):
+    """Answers as mrkdwn sections and buttons, split to fit Slack's limits. Rasa's SlackBot
+    sends one plain_text section, which Slack refuses whole past 3,000 characters."""
+
+    async def _post_blocks(self, recipient_id: str, text: str, buttons: list[dict[str, Any]]) -> None:
+        recipient = self.slack_channel or recipient_id
+        for message in slack_blocks.messages(text, buttons):
+            await self._post_message(channel=recipient, as_user=True, **message)
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        await self._post_blocks(recipient_id, text, [])
+
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        await self._post_blocks(recipient_id, text, buttons)
+
+
 class SlackInput(slack.SlackInput):
     @classmethod
     def name(cls) -> str:
@@ -134,10 +155,10 @@ class SlackInput(slack.SlackInput):
         return disabled
 
     def get_output_channel(self, channel: str | None = None, thread_id: str | None = None) -> OutputChannel:
-        bot = super().get_output_channel(channel, thread_id)
+        bot = SlackOutput(self.slack_token, channel or self.slack_channel, thread_id, self.proxy)
         api_url = os.environ.get("SLACK_API_URL")
-        if api_url and isinstance(bot, slack.SlackBot):
-            bot.client = AsyncWebClient(self.slack_token, base_url=api_url)
+        if api_url:
+            bot.client = AsyncWebClient(self.slack_token, base_url=api_url, proxy=self.proxy)
         return bot
 
 

@@ -14,7 +14,9 @@ from urllib.parse import urlencode
 import pytest
 import requests
 
-from tests.channels.fake_slack import FakeSlack, fake_slack
+from addons import slack_blocks
+from tests.channels.fake_slack import FakeSlack, block_errors, fake_slack
+from tests.matrix import first_questions
 from tests.servers import Stack, running_stack
 
 SECRET = "test-signing-secret"
@@ -95,12 +97,115 @@ def test_url_verification_is_answered(slack_stack: Stack) -> None:
     assert reply.json() == "3eZbrw1aBm2rZgRNFdxV"
 
 
-def test_a_direct_message_gets_its_reply_posted(slack_stack: Stack, slack: FakeSlack) -> None:
+def blocks_of(post: dict[str, Any]) -> list[dict[str, Any]]:
+    blocks = post.get("blocks") or []
+    return list(json.loads(blocks) if isinstance(blocks, str) else blocks)
+
+
+def section_text(post: dict[str, Any]) -> str:
+    return "\n".join(b["text"]["text"] for b in blocks_of(post) if b["type"] == "section")
+
+
+def buttons_of(post: dict[str, Any]) -> list[dict[str, Any]]:
+    return [e for b in blocks_of(post) if b["type"] == "actions" for e in b["elements"]]
+
+
+def click(stack: Stack, user: str, channel: str, button: dict[str, Any]) -> None:
+    action = {"type": "button", "value": button["value"], "action_id": button.get("action_id", "a1")}
+    event = {
+        "type": "block_actions",
+        "user": {"id": user},
+        "channel": {"id": channel},
+        "message": {"ts": "2.0"},
+        "actions": [action],
+    }
+    body = urlencode({"payload": json.dumps(event)}).encode()
+    assert post(stack, body, "application/x-www-form-urlencoded").status_code == 200
+
+
+def test_a_first_answer_comes_as_mrkdwn_blocks_with_its_more_button_and_the_click_gives_the_detail(
+    slack_stack: Stack, slack: FakeSlack
+) -> None:
     user, channel = new_ids()
     assert say(slack_stack, "how much do data scientists earn?", user, channel).status_code == 200
     [reply] = posts_to(slack, channel, 1)
-    assert reply["text"].startswith("Data Scientists: salary")
-    assert "$129,189 a year (US, 2024; Blockchain Council article" in reply["text"]
+    assert "errors" not in reply
+    text = section_text(reply)
+    assert text.startswith("*Data Scientists: salary*")  # the heading in bold
+    assert "• Average pay: $129,189 a year (US, 2024; Blockchain Council article" in text  # a real bullet
+    assert all(b["text"]["type"] == "mrkdwn" for b in blocks_of(reply) if b["type"] == "section")
+    more = buttons_of(reply)[0]
+    assert more["text"]["text"] == "All 8 salary figures"
+    click(slack_stack, user, channel, more)
+    [_, detail] = posts_to(slack, channel, 2)
+    assert "errors" not in detail
+    assert "• 90th percentile of annual pay: $194,410 a year (US, May 2024" in section_text(detail)
+
+
+def test_the_longest_detail_is_split_into_blocks_slack_accepts(slack_stack: Stack, slack: FakeSlack) -> None:
+    user, channel = new_ids()
+    say(slack_stack, "what's the difference between a data scientist and an ML engineer?", user, channel)
+    [first] = posts_to(slack, channel, 1)
+    [point_by_point] = [b for b in buttons_of(first) if b["text"]["text"] == "Point by point"]
+    click(slack_stack, user, channel, point_by_point)
+    detail = posts_to(slack, channel, 2)[1:]
+    assert detail and all("errors" not in p for p in detail)
+    sections = [b for p in detail for b in blocks_of(p) if b["type"] == "section"]
+    assert len(sections) >= 2  # 3,373 characters: more than one section may hold
+    whole = "\n".join(section_text(p) for p in detail)
+    assert "Who it suits:" in whole and whole.rstrip().endswith("all the figures.")
+
+
+def test_every_first_answer_and_its_detail_is_accepted_with_slacks_limits_on(
+    slack_stack: Stack, slack: FakeSlack
+) -> None:
+    # All questions first, then all clicks: the server works while the test waits.
+    asked = {new_ids(): message for message, _ in first_questions()}
+    for (user, channel), message in asked.items():
+        assert say(slack_stack, message, user, channel).status_code == 200
+    clicked = []
+    for user, channel in asked:
+        [first] = posts_to(slack, channel, 1)[:1] or [{}]
+        more = [b for b in buttons_of(first) if b["value"].startswith("/ask_detail")]
+        if more:
+            click(slack_stack, user, channel, more[0])
+            clicked.append(channel)
+    for channel in clicked:
+        posts_to(slack, channel, 2)
+    channels = [channel for _, channel in asked]
+    time.sleep(1)
+    posted = [p for p in slack.posts if p.get("channel") in channels]
+    assert [(p.get("text", "")[:60], p["errors"]) for p in posted if p.get("errors")] == []
+    assert {p["channel"] for p in posted} == set(channels)  # every question answered
+
+
+def test_the_fake_slack_refuses_what_slack_refuses() -> None:
+    too_long = {"blocks": [{"type": "section", "text": {"type": "plain_text", "text": "x" * 3001}}]}
+    six = {
+        "type": "actions",
+        "elements": [
+            {"type": "button", "text": {"type": "plain_text", "text": "b"}, "value": "v", "action_id": str(i)}
+            for i in range(6)
+        ],
+    }
+    long_title = {
+        "type": "actions",
+        "elements": [{"type": "button", "text": {"type": "plain_text", "text": "t" * 76}, "value": "v"}],
+    }
+    many = {"blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "x"}}] * 51}
+    for refused in (too_long, {"blocks": [six]}, {"blocks": [long_title]}, many):
+        assert block_errors(refused)
+    # ...and what our Slack output makes of the longest text, the most buttons and the longest title:
+    buttons = [{"title": f"Option {i} " + "t" * 80, "payload": f"/x{i}"} for i in range(12)]
+    for message in slack_blocks.messages("- " + "word " * 20_000, buttons):
+        assert block_errors(message) == []
+
+
+def test_a_direct_message_gets_its_reply_posted(slack_stack: Stack, slack: FakeSlack) -> None:
+    user, channel = new_ids()
+    assert say(slack_stack, "how much do ML engineers earn?", user, channel).status_code == 200
+    [reply] = posts_to(slack, channel, 1)
+    assert reply["text"].startswith("*Machine Learning Engineers: salary*")
 
 
 def test_buttons_arrive_as_blocks_and_a_click_continues_the_conversation(
@@ -109,25 +214,16 @@ def test_buttons_arrive_as_blocks_and_a_click_continues_the_conversation(
     user, channel = new_ids()
     say(slack_stack, "how much do they earn?", user, channel)
     [question] = posts_to(slack, channel, 1)
-    blocks = question["blocks"] if isinstance(question["blocks"], list) else json.loads(question["blocks"])
-    buttons = [element for block in blocks if block["type"] == "actions" for element in block["elements"]]
+    buttons = buttons_of(question)
     assert [b["text"]["text"] for b in buttons] == [
         "Data Scientists",
         "Machine Learning Engineers",
         "Compare them",
     ]
-    click = {
-        "type": "block_actions",
-        "user": {"id": user},
-        "channel": {"id": channel},
-        "message": {"ts": "2.0"},
-        "actions": [{"type": "button", "value": buttons[1]["value"], "action_id": "a1"}],
-    }
-    body = urlencode({"payload": json.dumps(click)}).encode()
-    assert post(slack_stack, body, "application/x-www-form-urlencoded").status_code == 200
+    click(slack_stack, user, channel, buttons[1])
     answers = posts_to(slack, channel, 2)
     assert len(answers) == 2
-    assert answers[1]["text"].startswith("Machine Learning Engineers: salary")
+    assert section_text(answers[1]).startswith("*Machine Learning Engineers: salary*")
 
 
 @pytest.mark.parametrize(

@@ -6,41 +6,17 @@ base and intents from the domain, so a new role file or intent is covered withou
 
 from __future__ import annotations
 
-import json
 import statistics
 import uuid
 from pathlib import Path
 
 import pytest
-import yaml
 
-from careers import knowledge, render
-from careers.knowledge import Figure
-from tests.servers import ROOT, Stack
+from careers import render
+from tests.matrix import KB, ROLE_INTENTS, first_questions
+from tests.servers import Stack
 
-KB = knowledge.load()
-DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
 MAX_CHARS = 600
-ROLE_INTENTS = [i for i in DOMAIN["intents"] if i.startswith("ask_role_") or i == "inform_role"]
-
-
-def payload(intent: str, **entities: str) -> str:
-    return f"/{intent}{json.dumps(entities)}" if entities else f"/{intent}"
-
-
-def questions() -> list[tuple[str, list[Figure]]]:
-    """(message, the figures its "more" button must show), for every intent × role × aspect."""
-    asked: list[tuple[str, list[Figure]]] = []
-    for role in KB.roles.values():
-        for intent in ROLE_INTENTS:
-            aspect = intent.removeprefix("ask_role_") if intent != "inform_role" else "overview"
-            asked.append((payload(intent, role=role.id), list(role.section(aspect).figures)))
-    for aspect in [*KB.aspects, None]:
-        figures = [f for r in KB.roles.values() for f in r.section(aspect).figures] if aspect else []
-        asked.append((payload("compare_roles", **({"aspect": aspect} if aspect else {})), figures))
-    others = [i for i in DOMAIN["intents"] if i not in ROLE_INTENTS and i != "compare_roles"]
-    asked += [(payload(intent), []) for intent in others]
-    return asked
 
 
 def test_every_first_answer_fits_a_phone_and_its_more_button_gives_every_figure(
@@ -48,7 +24,7 @@ def test_every_first_answer_fits_a_phone_and_its_more_button_gives_every_figure(
 ) -> None:
     sizes: dict[str, int] = {}
     problems = []
-    for message, figures in questions():
+    for message, figures in first_questions():
         sender = f"size-{uuid.uuid4().hex[:8]}"  # one conversation each: no context carried over
         replies = stack.say(sender, message)
         size = sum(len(r.get("text") or "") for r in replies)
