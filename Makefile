@@ -21,17 +21,22 @@ help: ## List the targets
 
 install: $(VENV)/.installed ## Create .venv (Python 3.10) with the locked dependencies
 
+# pip's own progress shows (one line per package, a bar per download); its version nag does not.
+PIP := $(BIN)/python -m pip install --disable-pip-version-check --no-warn-script-location --progress-bar on
 $(VENV)/.installed: requirements.txt requirements-dev.txt requirements-lock.txt
-	@python=$$(scripts/find-python.sh) && echo "Using $$python" && \
-	  { [ -x $(BIN)/python ] || "$$python" -m venv $(VENV); }
-	$(BIN)/python -m pip install --quiet --upgrade "pip<24.1"
-	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt -c requirements-lock.txt
-	touch $@
+	@python=$$(scripts/find-python.sh) && \
+	  { [ -x $(BIN)/python ] || { echo "==> Creating .venv with $$python (a few seconds)"; "$$python" -m venv $(VENV); }; }
+	@echo "==> Installing the locked Python packages into .venv (first time: about 3 minutes, 2.7 GB)"
+	@$(PIP) --quiet --upgrade "pip<24.1"
+	@$(PIP) -r requirements.txt -r requirements-dev.txt -c requirements-lock.txt
+	@touch $@
 
 model: $(MODEL) ## Train the model if the training data changed
 
+# scripts/quiet_rasa.py is Rasa's own command line without third-party deprecation notices.
 $(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
-	$(BIN)/rasa train --fixed-model-name career-guide --out models
+	@echo "==> Training the model from config.yml, domain.yml and data/ (about 30 seconds)"
+	@$(BIN)/python scripts/quiet_rasa.py train --fixed-model-name career-guide --out models --quiet
 	@touch $@
 
 chat: install model ## Talk to the assistant in the terminal (Rasa shell)
@@ -58,12 +63,12 @@ test-deps: ## Install Debian's chromium and postgresql for the tests (no browser
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; }
 
 lint: install ## ruff (format check + lint) and mypy
-	$(BIN)/ruff format --check careers actions addons tests bench
-	$(BIN)/ruff check careers actions addons tests bench
-	$(BIN)/mypy careers actions addons tests bench
+	$(BIN)/ruff format --check careers actions addons tests bench scripts
+	$(BIN)/ruff check careers actions addons tests bench scripts
+	$(BIN)/mypy careers actions addons tests bench scripts
 
 validate: install ## rasa data validate --fail-on-warnings
-	$(BIN)/rasa data validate --fail-on-warnings
+	$(BIN)/python scripts/quiet_rasa.py data validate --fail-on-warnings
 
 check: lint validate ## Everything that needs no model (about a minute)
 	$(BIN)/pytest -q tests/unit tests/actions tests/test_wiring.py

@@ -83,9 +83,11 @@ rasa_server() {
 
 case "$mode" in
   chat)
-    echo "Loading the assistant (about 20 seconds)... Type /stop to leave; the conversation is kept for next time."
-    "$venv/rasa" shell -m "$model" --endpoints "$endpoints" --port "$rasa_port" \
-      --conversation-id "${CONVERSATION_ID:-shell}"
+    echo "==> Loading the assistant (about 20 seconds). Type /stop to leave; the conversation is kept for next time."
+    # Rasa's shell (`rasa shell`) through scripts/quiet_rasa.py: no third-party notices, and
+    # addons/shell.py lets a person type at any time or pick a button by its number.
+    "$venv/python" scripts/quiet_rasa.py shell -m "$model" --endpoints "$endpoints" --port "$rasa_port" \
+      --conversation-id "${CONVERSATION_ID:-shell}" --quiet
     ;;
   serve)
     echo "Starting the Rasa server: REST channel at http://${RASA_HOST:-127.0.0.1}:$rasa_port/webhooks/rest/webhook (Ctrl-C stops both servers)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import inspect
 import json
 import pkgutil
@@ -185,3 +186,18 @@ def test_the_postgresql_endpoints_file_reads_its_settings_from_the_environment(
         "db.internal",
         "5433",
     )
+
+
+def test_every_response_is_used_by_a_rule_or_declared_sent_by_an_action() -> None:
+    """Rasa warns about responses no story or rule uses; scripts/quiet_rasa.py declares those
+    the actions (or Rasa's default actions) send. Any other unused response is a real finding."""
+    spec = importlib.util.spec_from_file_location("quiet_rasa", ROOT / "scripts" / "quiet_rasa.py")
+    assert spec and spec.loader
+    quiet_rasa = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(quiet_rasa)
+    declared = quiet_rasa.responses_sent_by_actions()
+    in_rules = set(
+        re.findall(r"action: (utter_\w+)", "".join(f.read_text() for f in (ROOT / "data").rglob("*.yml")))
+    )
+    assert set(DOMAIN["responses"]) - in_rules - declared == set()
+    assert declared <= set(DOMAIN["responses"])  # a declared response that no longer exists

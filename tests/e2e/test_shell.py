@@ -1,4 +1,9 @@
-"""`make chat`'s path: the Rasa shell, started by scripts/run.sh, answers in a terminal."""
+"""`make chat`'s path: the Rasa shell, started by scripts/run.sh, in a terminal driven by pexpect.
+
+A person can type a question at any time (also when the reply had buttons), pick a button by
+its number, sees button titles but not payloads, leaves with /stop, and the shell opens without
+third-party warnings. The transcript is left in test-artifacts/shell_transcript.txt.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,14 @@ from pathlib import Path
 
 import pexpect
 
+from addons.shell import choose
 from tests.servers import ENV, ROOT, free_port, write_endpoints
 
 PROMPT = "Your input ->"
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\r")
 
 
-def test_shell_answers_three_questions_and_keeps_the_role(tmp_path: Path) -> None:
+def test_typed_questions_numbers_and_stop_in_the_shell(tmp_path: Path, artifacts: Path) -> None:
     env = {
         **ENV,
         "ACTIONS_PORT": str(actions_port := free_port()),
@@ -30,21 +37,49 @@ def test_shell_answers_three_questions_and_keeps_the_role(tmp_path: Path) -> Non
         timeout=300,
         dimensions=(50, 200),
     )
-    shell.logfile_read = (tmp_path / "shell.log").open("w")
+    log = tmp_path / "shell.log"
+    shell.logfile_read = log.open("w")
     try:
         shell.expect(PROMPT)
-        for question, answer in [
-            ("what does a data scientist do?", "Data Scientists: what the role is"),
-            ("how much do they earn?", "$129,189 a year"),
-            ("what skills do ML engineers need?", "Python, Java or C++"),
-        ]:
-            shell.sendline(question)
-            shell.expect(re.escape(answer), timeout=60)
-            shell.expect(PROMPT, timeout=60)
+        opening = ANSI.sub("", shell.before)
+        assert "Warning" not in opening, opening
+        # A reply with buttons: titles numbered, no payloads.
+        shell.sendline("hello")
+        shell.expect(re.escape("Hi! I'm the career guide."), timeout=60)
+        shell.expect(PROMPT, timeout=60)
+        menu = ANSI.sub("", shell.before)
+        assert "1. What does a Data Scientist do?" in menu and "4. Help me choose" in menu
+        assert "/ask_role" not in menu and "/start_path" not in menu
+        # A question typed at that menu is answered as typed, not taken for the first entry.
+        shell.sendline("what do data scientists earn?")
+        shell.expect(re.escape("Data Scientists: salary"), timeout=60)
+        shell.expect(re.escape("1. All 8 salary figures"), timeout=60)
+        shell.expect(PROMPT, timeout=60)
+        # A number picks that button.
+        shell.sendline("1")
+        shell.expect(re.escape("90th percentile of annual pay: $194,410 a year"), timeout=60)
+        shell.expect(PROMPT, timeout=60)
+        # The role stays in context, and a typed follow-up works with no menu in between.
+        shell.sendline("what skills do ML engineers need?")
+        shell.expect(re.escape("Machine Learning Engineers: skills"), timeout=60)
+        shell.expect(PROMPT, timeout=60)
         shell.sendline("/stop")
         shell.expect(pexpect.EOF, timeout=60)
     finally:
         if shell.isalive():
             shell.terminate(force=True)
+        shell.logfile_read.close()
     shell.close()
     assert shell.exitstatus == 0
+    transcript = ANSI.sub("", log.read_text(encoding="utf-8"))
+    (artifacts / "shell_transcript.txt").write_text(transcript, encoding="utf-8")
+    assert "Warning" not in transcript
+
+
+def test_a_number_picks_a_button_and_anything_else_is_sent_as_typed() -> None:
+    buttons = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
+    assert choose("2", buttons) == "/deny"
+    assert choose(" 1 ", buttons) == "/affirm"
+    assert choose("3", buttons) == "3"  # not a button: a person may mean the number
+    assert choose("what do they earn?", buttons) == "what do they earn?"
+    assert choose("1", []) == "1"
