@@ -7,11 +7,32 @@ from typing import Any, Dict, List
 
 from rasa_sdk import Tracker
 
+from actions import KB
+from careers import scope
+
+GAZETTEER = scope.default()
+
 
 def entity_values(tracker: Tracker, entity: str) -> List[str]:
     """Values of `entity` in the latest user message, in order, without repeats."""
     values = tracker.get_latest_entity_values(entity)
     return list(dict.fromkeys(str(v) for v in values if v))
+
+
+def compared_roles(tracker: Tracker) -> List[str]:
+    """The roles of the last comparison (slot `compared_roles`), as a list."""
+    value = tracker.get_slot("compared_roles")
+    return [str(r) for r in value] if isinstance(value, list) else []
+
+
+def with_caveats(text: str, tracker: Tracker, role_ids: List[str], aspect_ids: List[str]) -> str:
+    """`text` with, first, what its figures do not cover of what the message asked (a place, a
+    seniority, an employer, a year): careers.scope says it, this reads the message."""
+    mentions = {entity: entity_values(tracker, entity) for entity in scope.SCOPE_ENTITIES}
+    if not any(mentions.values()):
+        return text
+    said = [line for a in aspect_ids for line in scope.caveats(KB, GAZETTEER, role_ids, a, mentions)]
+    return "\n".join([*dict.fromkeys(said), text])
 
 
 def payload(intent: str, entities: Dict[str, Any] | None = None) -> str:

@@ -9,12 +9,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import KB
-from actions._common import button, entity_values
-from careers import compare
+from actions._common import button, compared_roles, entity_values, with_caveats
+from careers import compare, roles
 
 
 class ActionCompareRoles(Action):
-    """Compares the roles named (all roles when fewer than two are) on the aspects named."""
+    """Compares the roles named, completed from the conversation, on the aspects named; says so
+    when one of the occupations named is not a role we cover."""
 
     def name(self) -> str:
         return "action_compare_roles"
@@ -22,7 +23,20 @@ class ActionCompareRoles(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        text = compare.answer(KB, entity_values(tracker, "role"), entity_values(tracker, "aspect"))
-        dispatcher.utter_message(text=text, buttons=[button("Help me choose", "start_path")])
-        # After a comparison "they" means both roles, so no single role stays in context.
-        return [SlotSet("role", None)]
+        named = entity_values(tracker, "role")
+        uncovered = roles.not_covered(KB, entity_values(tracker, "job"))
+        if uncovered:
+            known = [r for r in named if r in KB.roles]
+            buttons = [button(f"About {KB.roles[r].plural}", "ask_role_overview", {"role": r}) for r in known]
+            dispatcher.utter_message(text=compare.not_covered(KB, uncovered[0], known), buttons=buttons)
+            return []
+        role_ids = compare.pick_roles(KB, named, tracker.get_slot("role"), compared_roles(tracker))
+        aspects = [a for a in entity_values(tracker, "aspect") if a in KB.aspects]
+        text = compare.answer(KB, role_ids, aspects)
+        figured = aspects or [a for a in KB.aspects if any(KB.roles[r].section(a).figures for r in role_ids)]
+        dispatcher.utter_message(
+            text=with_caveats(text, tracker, role_ids, figured),
+            buttons=[button("Help me choose", "start_path")],
+        )
+        # After a comparison "they" means these roles, so no single role stays in focus.
+        return [SlotSet("role", None), SlotSet("compared_roles", role_ids)]
