@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import KB
-from actions._common import button, compared_roles, entity_values, with_caveats
+from actions._common import button, compared_roles, entity_values, role_before_message, with_caveats
 from careers import compare, roles
 
 
@@ -30,7 +30,7 @@ class ActionCompareRoles(Action):
             buttons = [button(f"About {KB.roles[r].plural}", "ask_role_overview", {"role": r}) for r in known]
             dispatcher.utter_message(text=compare.not_covered(KB, uncovered[0], known), buttons=buttons)
             return []
-        role_ids = compare.pick_roles(KB, named, tracker.get_slot("role"), compared_roles(tracker))
+        role_ids = compare.pick_roles(KB, named, role_before_message(tracker), compared_roles(tracker))
         aspects = [a for a in entity_values(tracker, "aspect") if a in KB.aspects]
         text = compare.answer(KB, role_ids, aspects)
         figured = aspects or [a for a in KB.aspects if any(KB.roles[r].section(a).figures for r in role_ids)]
