@@ -7,11 +7,47 @@ from typing import Any, Dict, List
 
 from rasa_sdk import Tracker
 
+from actions import KB
+from careers import scope
+
+GAZETTEER = scope.default()
+
 
 def entity_values(tracker: Tracker, entity: str) -> List[str]:
     """Values of `entity` in the latest user message, in order, without repeats."""
     values = tracker.get_latest_entity_values(entity)
     return list(dict.fromkeys(str(v) for v in values if v))
+
+
+def compared_roles(tracker: Tracker) -> List[str]:
+    """The roles of the last comparison (slot `compared_roles`), as a list."""
+    value = tracker.get_slot("compared_roles")
+    return [str(r) for r in value] if isinstance(value, list) else []
+
+
+def role_before_message(tracker: Tracker) -> str | None:
+    """The role in focus before the latest message: the `role` slot already holds a role the
+    message named (its slot mapping runs first), and "compare with ML engineers" needs the one
+    the conversation was about."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "slot" and event.get("name") == "role":
+            value = event.get("value")
+            return str(value) if value else None
+    return None
+
+
+def caveats(tracker: Tracker, role_ids: List[str], aspect_ids: List[str]) -> str:
+    """What the figures do not cover of what the message asked (a place, a seniority, an
+    employer, a year), to say first ("" when it asked nothing beyond them): careers.scope says
+    it, this reads the message."""
+    mentions = {entity: entity_values(tracker, entity) for entity in scope.SCOPE_ENTITIES}
+    if not any(mentions.values()):
+        return ""
+    said = [line for a in aspect_ids for line in scope.caveats(KB, GAZETTEER, role_ids, a, mentions)]
+    return "\n".join(dict.fromkeys(said))
 
 
 def payload(intent: str, entities: Dict[str, Any] | None = None) -> str:

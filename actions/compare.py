@@ -9,13 +9,14 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import KB
-from actions._common import entity_values
+from actions._common import button, caveats, compared_roles, entity_values, role_before_message
 from actions.detail import send
-from careers import detail
+from careers import compare, detail, roles
 
 
 class ActionCompareRoles(Action):
-    """Compares the roles named (all roles when fewer than two are) on the aspects named."""
+    """Compares the roles named, completed from the conversation, on the aspects named; says so
+    when one of the occupations named is not a role we cover."""
 
     def name(self) -> str:
         return "action_compare_roles"
@@ -23,10 +24,19 @@ class ActionCompareRoles(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        # The verdict first, chat size; every figure is behind each answer's "more" button.
-        for answer in detail.comparison_answers(
-            KB, entity_values(tracker, "role"), entity_values(tracker, "aspect")
-        ):
+        named = entity_values(tracker, "role")
+        uncovered = roles.not_covered(KB, entity_values(tracker, "job"))
+        if uncovered:
+            known = [r for r in named if r in KB.roles]
+            buttons = [button(f"About {KB.roles[r].plural}", "ask_role_overview", {"role": r}) for r in known]
+            dispatcher.utter_message(text=compare.not_covered(KB, uncovered[0], known), buttons=buttons)
+            return []
+        role_ids = compare.pick_roles(KB, named, role_before_message(tracker), compared_roles(tracker))
+        aspects = [a for a in entity_values(tracker, "aspect") if a in KB.aspects]
+        figured = aspects or [a for a in KB.aspects if any(KB.roles[r].section(a).figures for r in role_ids)]
+        # What the figures don't cover first; then the verdict, chat size, with every figure
+        # behind each answer's "more" button.
+        for answer in detail.comparison_answers(KB, role_ids, aspects, caveats(tracker, role_ids, figured)):
             send(dispatcher, answer)
-        # After a comparison "they" means both roles, so no single role stays in context.
-        return [SlotSet("role", None)]
+        # After a comparison "they" means these roles, so no single role stays in focus.
+        return [SlotSet("role", None), SlotSet("compared_roles", role_ids)]

@@ -50,6 +50,8 @@ class ActionShowDetail(Action):
         # The conversation is now about what the detail was about, as after the first answer.
         role = found.roles[0] if found.kind == "role" else None
         events = [SlotSet("role", role)]
+        if found.kind == "compare":  # "they" are now the roles compared, as after the comparison
+            events.append(SlotSet("compared_roles", list(found.roles)))
         if found.aspect:
             events.append(SlotSet("aspect", found.aspect))
         return events

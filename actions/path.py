@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import KB
 from actions._common import button, entity_values
+from actions.smalltalk import next_step_buttons
 from careers import path
 from careers.knowledge import Question
 
@@ -24,6 +25,9 @@ FORM = "path_form"
 # the form steps aside, a rule answers them (data/rules/path.yml) and the question comes back.
 INTERRUPTIONS = {f"ask_role_{aspect}" for aspect in KB.aspects} | {
     "inform_role",
+    "ask_other_role",
+    "acknowledge",
+    "express_frustration",
     "compare_roles",
     "ask_sources",
     "ask_detail",
@@ -34,7 +38,9 @@ INTERRUPTIONS = {f"ask_role_{aspect}" for aspect in KB.aspects} | {
     "goodbye",
 }
 # Intents with rules of their own in the middle of the path (data/rules/path.yml).
-PATH_COMMANDS = {"start_path", "stop_path", "ask_why", "start_over"}
+PATH_COMMANDS = {"start_path", "stop_path", "ask_why", "start_over", "go_back"}
+# A path command this many turns after the path ended still refers to it.
+RECENT_TURNS = 4
 INVALID_BEFORE_OFFERING_TO_STOP = 3
 
 
@@ -51,7 +57,9 @@ def reset_events() -> List[EventType]:
 
 
 class ActionStartPath(Action):
-    """Starts the path from its first question (also "start over" in the middle of it)."""
+    """Starts the path (also "start over" in the middle of it). A person who described
+    themselves ("I love stats, not so much coding: which job fits?") has answered some questions
+    already: those are filled in, said back in one line, and only the rest are asked."""
 
     def name(self) -> str:
         return "action_start_path"
@@ -59,8 +67,22 @@ class ActionStartPath(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        dispatcher.utter_message(text=KB.path.intro)
-        return reset_events()
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        told = (
+            {}
+            if intent == "start_over"
+            else path.read_description(KB.path, tracker.latest_message.get("text"))
+        )
+        if not told:
+            dispatcher.utter_message(text=KB.path.intro)
+            return reset_events()
+        dispatcher.utter_message(text=path.understood(KB.path, told))
+        done = path.next_question(KB.path, told) is None
+        return [
+            *reset_events(),
+            SlotSet("path_answers", told),
+            SlotSet("path_answer", "done" if done else None),
+        ]
 
 
 class ActionAskPathAnswer(Action):
@@ -131,6 +153,11 @@ class ValidatePathForm(FormValidationAction):
             else:
                 dispatcher.utter_message(response="utter_path_invalid_answer")
             return {"path_answer": None, "path_invalid": invalid}
+        typed = tracker.latest_message.get("text") or ""
+        if not entity_values(tracker, "path_option") and path.picked_exactly(question, typed) is None:
+            # Read from the person's own words: say which option that was, so they can correct it.
+            chosen = path.option(question, option)
+            dispatcher.utter_message(text=f'I took that as "{chosen.title}". (Say "back" to change it.)')
         answers[question.id] = option
         done = path.next_question(KB.path, answers) is None
         return {"path_answer": "done" if done else None, "path_answers": answers, "path_invalid": 0}
@@ -173,3 +200,49 @@ class ActionRecommendPath(Action):
         ]
         dispatcher.utter_message(text=path.explain(KB, result), buttons=buttons)
         return [*reset_events(), SlotSet("role", result.role), SlotSet("path_result", result.role)]
+
+
+class ActionGoBackPath(Action):
+    """ "Back": forgets the latest answer, so that the form asks its question again."""
+
+    def name(self) -> str:
+        return "action_go_back_path"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        answers = _answers(tracker)
+        if not answers:
+            dispatcher.utter_message(text="That's the first question, so there is nothing to go back to.")
+        return [SlotSet("path_answers", path.undo_last(KB.path, answers)), SlotSet("path_answer", None)]
+
+
+def path_ran_recently(tracker: Tracker, turns: int = RECENT_TURNS) -> bool:
+    """Whether the guided path was running during the last `turns` user messages."""
+    seen = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen += 1
+            if seen > turns:
+                return False
+        elif event.get("event") == "active_loop" and (event.get("name") in (FORM, None)):
+            return True
+    return False
+
+
+class ActionAnswerPathCommand(Action):
+    """ "stop", "skip this" or "back" with no questions running. Soon after the path, the
+    person means the path: say it has ended. Otherwise it was never about the path: no talk
+    of questions, just where to go next."""
+
+    def name(self) -> str:
+        return "action_answer_path_command"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        if path_ran_recently(tracker):
+            dispatcher.utter_message(response="utter_path_not_started")
+        else:
+            dispatcher.utter_message(response="utter_acknowledge", buttons=next_step_buttons(tracker))
+        return []

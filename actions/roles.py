@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import KB
-from actions._common import button, entity_values
+from actions._common import button, caveats, compared_roles, entity_values
 from actions.detail import send
 from careers import detail, roles
 
@@ -25,27 +25,59 @@ class ActionAnswerRole(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        aspect = tracker.get_slot("aspect") or DEFAULT_ASPECT
         found = roles.resolve(
-            KB, entity_values(tracker, "role"), entity_values(tracker, "job"), tracker.get_slot("role")
+            KB,
+            entity_values(tracker, "role"),
+            entity_values(tracker, "job"),
+            tracker.get_slot("role"),
+            compared_roles(tracker),
         )
-        if found.not_covered:
-            dispatcher.utter_message(
-                response="utter_role_not_covered", job=found.not_covered, roles=roles.covered_roles(KB)
-            )
-            return []
-        if found.ask:
-            buttons = [
-                button(title, "inform_role", {"role": role_id}) for title, role_id in roles.role_choices(KB)
-            ]
-            buttons.append(button("Compare them", "compare_roles", {"aspect": aspect}))
-            dispatcher.utter_message(response="utter_ask_role", buttons=buttons)
-            return []
-        if len(found.roles) > 1:
-            # "How much do DS and MLE earn?" is a comparison on that aspect; afterwards "they"
-            # is ambiguous again, so no single role stays in context.
-            send(dispatcher, detail.compare_answer(KB, found.roles, aspect))
-            return [SlotSet("role", None), SlotSet("aspect", aspect)]
-        # Chat size first; the full, sourced answer is behind the answer's "more" button.
-        send(dispatcher, detail.role_answer(KB, found.roles[0], aspect))
-        return [SlotSet("role", found.roles[0]), SlotSet("aspect", aspect)]
+        return answer(dispatcher, tracker, found)
+
+
+class ActionAnswerOtherRole(Action):
+    """ "And the other one?": the aspect in context for the other role of the last comparison."""
+
+    def name(self) -> str:
+        return "action_answer_other_role"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        found = roles.other_role(KB, tracker.get_slot("role"), compared_roles(tracker))
+        return answer(dispatcher, tracker, found)
+
+
+def answer(
+    dispatcher: CollectingDispatcher, tracker: Tracker, found: roles.Resolution
+) -> List[Dict[str, Any]]:
+    aspect = tracker.get_slot("aspect") or DEFAULT_ASPECT
+    if found.not_covered:
+        dispatcher.utter_message(
+            response="utter_role_not_covered", job=found.not_covered, roles=roles.covered_roles(KB)
+        )
+        return []
+    if found.ask:
+        buttons = [
+            button(title, "inform_role", {"role": role_id}) for title, role_id in roles.role_choices(KB)
+        ]
+        buttons.append(button("Compare them", "compare_roles", {"aspect": aspect}))
+        dispatcher.utter_message(response="utter_ask_role", buttons=buttons)
+        return []
+    if len(found.roles) > 1:
+        # "How much do DS and MLE earn?" is a comparison on that aspect; afterwards "they" is
+        # both roles, so no single role stays in focus, and a follow-up compares them again.
+        lead = caveats(tracker, list(found.roles), [aspect])
+        send(dispatcher, detail.compare_answer(KB, found.roles, aspect, lead))
+        return [
+            SlotSet("role", None),
+            SlotSet("aspect", aspect),
+            SlotSet("compared_roles", list(found.roles)),
+        ]
+    # What the figures don't cover first; then chat size, the full, sourced answer behind the
+    # answer's "more" button.
+    send(
+        dispatcher,
+        detail.role_answer(KB, found.roles[0], aspect, caveats(tracker, [found.roles[0]], [aspect])),
+    )
+    return [SlotSet("role", found.roles[0]), SlotSet("aspect", aspect)]

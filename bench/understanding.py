@@ -34,6 +34,10 @@ from careers.roles import resolve
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
 OFF_TOPIC = ROOT / "tests" / "nlu" / "off_topic.yml"
+# Issue 10's sets, written before any tuning: how people really type (typos, slang, terse
+# follow-ups, rambling), and everyday requests to assistants that are not ours.
+HARD = ROOT / "tests" / "nlu" / "hard.yml"
+OFF_TOPIC_EVERYDAY = ROOT / "tests" / "nlu" / "off_topic_everyday.yml"
 OUT_OF_SCOPE_INTENTS = {"out_of_scope", "nlu_fallback"}
 
 
@@ -42,6 +46,7 @@ class Example:
     text: str
     intent: str
     roles: frozenset[str]
+    role_mentions: tuple[str, ...] = ()  # the role mentions as typed
 
 
 @dataclass
@@ -62,6 +67,9 @@ def examples(path: Path) -> list[Example]:
             text=m.get("text"),
             intent=m.get("intent"),
             roles=frozenset(e["value"] for e in m.get("entities") or [] if e["entity"] == "role"),
+            role_mentions=tuple(
+                m.get("text")[e["start"] : e["end"]] for e in m.get("entities") or [] if e["entity"] == "role"
+            ),
         )
         for m in load_data(str(path)).intent_examples
     ]
@@ -133,6 +141,86 @@ def quiet() -> None:
     logging.getLogger("rasa").setLevel(logging.WARNING)
 
 
+@dataclass
+class HardUnderstanding:
+    """Issue 10's figures: the hard set's intent accuracy, role F1 on its misspelt role names,
+    and off-topic recall on everyday requests."""
+
+    intent_accuracy: float
+    misspelt_intent_accuracy: float  # intents of the messages with a misspelt role name
+    misspelt_role_f1: float
+    misspelt_size: int
+    everyday_oos_recall: float
+    hard_size: int
+    everyday_size: int
+    misses: list[str] = field(default_factory=list)
+
+
+def misspelt(example: Example, kb: knowledge.KnowledgeBase) -> bool:
+    """Whether a role mention of `example` is not a name or alias the knowledge base lists."""
+    exact = {p for r in kb.roles.values() for p in (r.name.lower(), r.plural.lower(), *r.aliases)}
+    return any(" ".join(m.lower().split()) not in exact for m in example.role_mentions)
+
+
+def score_hard(
+    hard: Sequence[Example],
+    hard_parses: Sequence[dict[str, Any]],
+    everyday: Sequence[Example],
+    everyday_parses: Sequence[dict[str, Any]],
+) -> HardUnderstanding:
+    kb = knowledge.default()
+    pairs = list(zip(hard, hard_parses, strict=True))
+    typo = [(e, p) for e, p in pairs if misspelt(e, kb)]
+    misses = [
+        f"{e.text!r}: expected {e.intent}, got {p['intent']['name']}"
+        for e, p in pairs
+        if e.intent != p["intent"]["name"]
+    ]
+    misses += [
+        f"{e.text!r}: roles {sorted(e.roles)}, found {sorted(roles_of(p))}"
+        for e, p in typo
+        if e.roles != roles_of(p)
+    ]
+    misses += [
+        f"{e.text!r}: off-topic, got {p['intent']['name']}"
+        for e, p in zip(everyday, everyday_parses, strict=True)
+        if not turned_away(p)
+    ]
+    return HardUnderstanding(
+        intent_accuracy=sum(e.intent == p["intent"]["name"] for e, p in pairs) / len(pairs),
+        misspelt_intent_accuracy=sum(e.intent == p["intent"]["name"] for e, p in typo) / max(len(typo), 1),
+        misspelt_role_f1=set_f1([e.roles for e, _ in typo], [roles_of(p) for _, p in typo]),
+        misspelt_size=len(typo),
+        everyday_oos_recall=sum(map(turned_away, everyday_parses)) / len(everyday_parses),
+        hard_size=len(hard),
+        everyday_size=len(everyday),
+        misses=misses,
+    )
+
+
+def hard_report(result: HardUnderstanding) -> str:
+    lines = [
+        f"hard set intent accuracy: {result.intent_accuracy:.3f} ({result.hard_size} messages)",
+        f"intent accuracy on messages with a misspelt role name: {result.misspelt_intent_accuracy:.3f}",
+        f"role entity F1 on misspelt role names: {result.misspelt_role_f1:.3f}"
+        f" ({result.misspelt_size} messages)",
+        f"everyday off-topic recall: {result.everyday_oos_recall:.3f} ({result.everyday_size} requests)",
+        "misses:",
+        *(f"  {m}" for m in result.misses),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def evaluate_hard(model: Path | Agent) -> HardUnderstanding:
+    """Load `model` (or use a loaded agent) and score it on issue 10's sets."""
+    quiet()
+    agent = model if isinstance(model, Agent) else Agent.load(str(model))
+    hard, everyday = examples(HARD), examples(OFF_TOPIC_EVERYDAY)
+    hard_parses = asyncio.run(parse_all(agent, [e.text for e in hard]))
+    everyday_parses = asyncio.run(parse_all(agent, [e.text for e in everyday]))
+    return score_hard(hard, hard_parses, everyday, everyday_parses)
+
+
 def evaluate(model: Path) -> Understanding:
     """Load `model` in this process and score it on the held-out and off-topic sets."""
     quiet()
@@ -164,6 +252,6 @@ def report(result: Understanding) -> str:
 if __name__ == "__main__":
     import sys
 
-    print(
-        report(evaluate(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "models" / "career-guide.tar.gz"))
-    )
+    model = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "models" / "career-guide.tar.gz"
+    print(report(evaluate(model)))
+    print(hard_report(evaluate_hard(model)))

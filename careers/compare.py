@@ -114,15 +114,38 @@ def _compare_all(kb: KnowledgeBase, role_ids: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
-def answer(kb: KnowledgeBase, mentioned_roles: Sequence[str], mentioned_aspects: Sequence[str]) -> str:
-    """The reply to a comparison question, from what the message named.
+def pick_roles(
+    kb: KnowledgeBase, mentioned: Sequence[str], remembered: str | None, compared: Sequence[str]
+) -> list[str]:
+    """The roles a comparison is about: those named; with fewer than two named, completed from
+    the conversation ("how does it compare with ML engineers?" after a question about data
+    scientists), the role in focus first, then the last comparison; else every role."""
+    named = [r for r in dict.fromkeys(mentioned) if r in kb.roles]
+    if len(named) >= 2:
+        return named
+    context = [remembered] if remembered else list(compared)
+    picked = list(dict.fromkeys([*named, *(r for r in context if r in kb.roles)]))
+    return picked if len(picked) >= 2 else list(kb.roles)
 
-    Fewer than two known roles named ("which pays more?") means every role. No known aspect
-    named ("what's the difference?") means every aspect, in brief.
+
+def not_covered(kb: KnowledgeBase, job: str, named_roles: Sequence[str]) -> str:
+    """Said instead of comparing two other roles when a comparison names a job we don't cover."""
+    with_ = (
+        f", so I can't compare it with {render.join_names([kb.roles[r].plural for r in named_roles])}"
+        if named_roles
+        else ""
+    )
+    return (
+        f'Sorry, "{job}" is not a role I cover{with_}. I cover {render.join_names(kb.role_names())}: '
+        "I can compare any of them."
+    )
+
+
+def answer(kb: KnowledgeBase, role_ids: Sequence[str], mentioned_aspects: Sequence[str]) -> str:
+    """The reply to a comparison of `role_ids` (see `pick_roles`) on the aspects named.
+
+    No known aspect named ("what's the difference?") means every aspect, in brief.
     """
-    role_ids = list(dict.fromkeys(r for r in mentioned_roles if r in kb.roles))
-    if len(role_ids) < 2:
-        role_ids = list(kb.roles)
     aspect_ids = list(dict.fromkeys(a for a in mentioned_aspects if a in kb.aspects))
     if not aspect_ids:
         return compare(kb, role_ids)

@@ -6,16 +6,68 @@ them, so a new question or a third role's weights need no code change.
 
 from __future__ import annotations
 
-import re
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import spacy
+from spacy.language import Language
+
 from careers import render
-from careers.knowledge import GuidedPath, KnowledgeBase, Question
+from careers.knowledge import GuidedPath, KnowledgeBase, Option, Question
 
 # Scores this close (in weight points; a clear answer is worth 2) make the result "close".
 CLOSE_MARGIN = 2.0
 ORDINALS = {"1": 0, "one": 0, "a": 0, "2": 1, "two": 1, "b": 1, "3": 2, "three": 2, "c": 2}
+# Words that turn the next few words around: "not really into charts", "never liked code".
+NEGATIONS = {
+    "not",
+    "n't",
+    "no",
+    "never",
+    "nor",
+    "hardly",
+    "barely",
+    "without",
+    "dont",
+    "cant",
+    "wont",
+    "isnt",
+}
+NEGATIONS |= {"hate", "dislike", "avoid", "detest"}  # "I hate making dashboards"
+# Words after which a mention is the thing set aside: "stats more than code", "rather than".
+SET_ASIDE = {"than", "instead", "over", "versus", "vs"}
+WINDOW = 3  # how many words before a mention a negation reaches
+# Synonyms that answer a question when it is asked, but say nothing about a person when they
+# describe themselves unasked: "help me choose between both" is not "I enjoy both", and the
+# "love" of "I love statistics" is not about charts.
+NOT_DESCRIPTIVE = {
+    "both",
+    "either",
+    "each",
+    "equally",
+    "first",
+    "second",
+    "yes",
+    "no",
+    "ok",
+    "okay",
+    "fine",
+    "none",
+}
+NOT_DESCRIPTIVE |= {"love", "love it", "like it", "enjoy", "fun", "great", "hate", "dislike", "boring", "meh"}
+NOT_DESCRIPTIVE |= {"whatever", "sometimes", "occasionally", "neutral", "no problem", "nope", "rather not"}
+NOT_DESCRIPTIVE |= {"avoid", "not for me", "not really"}
+
+
+@functools.cache
+def _tokenizer() -> Language:
+    return spacy.blank("en")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased words of `text` by spaCy's English tokenizer ("don't" → "do", "n't")."""
+    return [t.lower_ for t in _tokenizer().make_doc(text) if not t.is_punct and not t.is_space]
 
 
 def due_questions(path: GuidedPath, answers: Mapping[str, str]) -> list[Question]:
@@ -39,32 +91,111 @@ def progress(path: GuidedPath, answers: Mapping[str, str]) -> tuple[int, int]:
     return sum(1 for q in due if q.id in answers) + 1, len(due)
 
 
-def _words(text: str) -> str:
-    return " " + " ".join(re.findall(r"[a-z0-9']+", text.lower())) + " "
+def _occurrences(words: Sequence[str], phrase: Sequence[str]) -> list[int]:
+    n = len(phrase)
+    return [i for i in range(len(words) - n + 1) if list(words[i : i + n]) == list(phrase)]
+
+
+def _option_scores(question: Question, words: Sequence[str], descriptive_only: bool) -> dict[str, float]:
+    """Each option's score: +1 per synonym said plainly, -1 per synonym negated or set aside.
+
+    A synonym inside a longer one that also matched counts once ("not really" is not "really").
+    """
+    scores = {option.id: 0.0 for option in question.options}
+    claimed: set[int] = set()
+    found = []
+    for option in question.options:
+        for synonym in option.synonyms:
+            if descriptive_only and synonym.lower() in NOT_DESCRIPTIVE:
+                continue
+            phrase = tokens(synonym)
+            if phrase:
+                found += [(len(phrase), start, option.id) for start in _occurrences(words, phrase)]
+    for length, start, option_id in sorted(found, key=lambda f: -f[0]):
+        span = set(range(start, start + length))
+        if span & claimed:
+            continue
+        claimed |= span
+        before = set(words[max(0, start - WINDOW) : start])
+        scores[option_id] += -1.0 if before & (NEGATIONS | SET_ASIDE) else 1.0
+    return scores
+
+
+def _pick(question: Question, scores: Mapping[str, float]) -> str | None:
+    best = max(scores.values())
+    winners = [option_id for option_id, score in scores.items() if score == best]
+    if best > 0:
+        return winners[0] if len(winners) == 1 else None
+    # Only negations: "not really into charts" on a two-way question means the other option.
+    negated = [option_id for option_id, score in scores.items() if score < 0]
+    if negated and len(question.options) == 2:
+        return next(o.id for o in question.options if o.id not in negated)
+    return None
 
 
 def interpret(question: Question, text: str | None) -> str | None:
     """The option id that `text` picks for `question`, or None when it picks none or several.
 
-    An option id (a button payload), its title, its number ("2"), or free text whose words
-    match more of one option's synonyms than of any other's.
+    An option id (a button payload), its title, its number ("2"), or free text read with
+    spaCy's tokens: a synonym counts for its option, a negated one ("not really into charts")
+    or one set aside ("stats more than code") against it.
     """
     if not text or not text.strip():
         return None
+    return picked_exactly(question, text) or _pick(question, _option_scores(question, tokens(text), False))
+
+
+def picked_exactly(question: Question, text: str) -> str | None:
+    """The option `text` names as a button would: its id, its title or its number; else None.
+    Anything else was read from the person's own words, and the answer says how."""
     cleaned = text.strip()
     for option in question.options:
         if cleaned == option.id or cleaned.lower() == option.title.lower():
             return option.id
-    words = _words(cleaned)
-    if words.strip() in ORDINALS and ORDINALS[words.strip()] < len(question.options):
-        return question.options[ORDINALS[words.strip()]].id
-    hits = {
-        option.id: sum(1 for synonym in option.synonyms if _words(synonym) in words)
-        for option in question.options
-    }
-    best = max(hits.values())
-    winners = [option_id for option_id, count in hits.items() if count == best]
-    return winners[0] if best > 0 and len(winners) == 1 else None
+    words = tokens(cleaned)
+    if len(words) == 1 and words[0] in ORDINALS and ORDINALS[words[0]] < len(question.options):
+        return question.options[ORDINALS[words[0]]].id
+    return None
+
+
+def read_description(path: GuidedPath, text: str | None) -> dict[str, str]:
+    """The answers a person gave unasked, describing themselves ("I love stats and explaining
+    things to people"): question id → option id, for each question their words settle."""
+    if not text or text.startswith("/"):
+        return {}
+    words = tokens(text)
+    answers: dict[str, str] = {}
+    for question in due_questions(path, answers):
+        option = _pick(question, _option_scores(question, words, descriptive_only=True))
+        if option is not None:
+            answers[question.id] = option
+    # A later question may be due only because of an earlier answer (ask_if): read again.
+    for question in due_questions(path, answers):
+        if question.id not in answers:
+            option = _pick(question, _option_scores(question, words, descriptive_only=True))
+            if option is not None:
+                answers[question.id] = option
+    return answers
+
+
+def option(question: Question, option_id: str) -> Option:
+    return next(o for o in question.options if o.id == option_id)
+
+
+def understood(path: GuidedPath, answers: Mapping[str, str]) -> str:
+    """One line saying what was read from a description, and that only the rest is asked."""
+    reasons = [option(q, answers[q.id]).reason for q in path.questions if q.id in answers]
+    rest = "I'll ask only what's left." if next_question(path, answers) else "That answers all my questions."
+    return f"From what you said, you {render.join_names(reasons)}. {rest}"
+
+
+def undo_last(path: GuidedPath, answers: Mapping[str, str]) -> dict[str, str]:
+    """The answers without the latest one given, so that its question is asked again."""
+    answered = [q.id for q in due_questions(path, answers) if q.id in answers]
+    kept = {q: a for q, a in answers.items() if not answered or q != answered[-1]}
+    # An answer that made a later question due takes that question's answer with it.
+    due = {q.id for q in due_questions(path, kept)}
+    return {q: a for q, a in kept.items() if q in due}
 
 
 @dataclass(frozen=True)

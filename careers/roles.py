@@ -41,22 +41,47 @@ class Resolution:
 
 
 def resolve(
-    kb: KnowledgeBase, mentioned: Sequence[str], other_jobs: Sequence[str], remembered: str | None
+    kb: KnowledgeBase,
+    mentioned: Sequence[str],
+    other_jobs: Sequence[str],
+    remembered: str | None,
+    compared: Sequence[str] = (),
 ) -> Resolution:
-    """Roles named in this message win; then an uncovered job named in it; then the role in context.
+    """Roles named in this message win; then an uncovered job named in it; then the role in
+    context; then the roles of the comparison in context ("what about salary then?").
 
     `mentioned` are role ids the NLU found in the message, `other_jobs` occupations it found
-    that are not known roles (free text), `remembered` the role the conversation is about.
+    that are not known roles (free text), `remembered` the role the conversation is about,
+    `compared` the roles of the last comparison.
     """
     known = tuple(dict.fromkeys(r for r in mentioned if r in kb.roles))
     if known:
         return Resolution(roles=known)
-    for job in other_jobs:
-        if job.strip() and find_role(kb, job) is None:
-            return Resolution(not_covered=job.strip())
+    uncovered = not_covered(kb, other_jobs)
+    if uncovered:
+        return Resolution(not_covered=uncovered[0])
     if remembered is not None and remembered in kb.roles:
         return Resolution(roles=(remembered,))
+    in_comparison = tuple(dict.fromkeys(r for r in compared if r in kb.roles))
+    if len(in_comparison) >= 2:
+        return Resolution(roles=in_comparison)
     return Resolution(ask=True)
+
+
+def other_role(kb: KnowledgeBase, remembered: str | None, compared: Sequence[str]) -> Resolution:
+    """ "And the other one?": the role of the last comparison that is not the one in focus.
+
+    With no comparison in context, or none in focus after it, nothing says which role is meant."""
+    in_comparison = [r for r in dict.fromkeys(compared) if r in kb.roles]
+    others = [r for r in in_comparison if r != remembered]
+    if remembered in in_comparison and len(others) == 1:
+        return Resolution(roles=(others[0],))
+    return Resolution(ask=True)
+
+
+def not_covered(kb: KnowledgeBase, other_jobs: Sequence[str]) -> list[str]:
+    """The occupations named that no role file covers, as typed."""
+    return [job.strip() for job in other_jobs if job.strip() and find_role(kb, job) is None]
 
 
 def find_role(kb: KnowledgeBase, text: str) -> str | None:

@@ -141,6 +141,13 @@ def test_the_nlu_component_is_in_the_pipeline() -> None:
     names = [c["name"] for c in config["pipeline"]]
     assert "addons.kb_entities.KnowledgeBaseEntityMatcher" in names
     assert "addons.intent_classifier.LinearIntentClassifier" in names
+    # The intent rules read the entities and correct the classifier: both must run before them.
+    assert names.index("addons.intent_rules.IntentRules") > names.index(
+        "addons.intent_classifier.LinearIntentClassifier"
+    )
+    assert names.index("addons.intent_rules.IntentRules") > names.index(
+        "addons.kb_entities.KnowledgeBaseEntityMatcher"
+    )
 
 
 def test_every_intent_has_a_way_through_the_guided_path() -> None:

@@ -3,14 +3,27 @@ from __future__ import annotations
 from actions.compare import ActionCompareRoles
 from tests.actions.tracker import tracker
 
+DS, MLE = "data_scientist", "machine_learning_engineer"
 
-async def test_which_pays_more_compares_salary_and_clears_the_single_role(run) -> None:
+
+async def test_which_pays_more_compares_salary_and_keeps_the_roles_compared(run) -> None:
     messages, events = await run(
-        ActionCompareRoles(), tracker("compare_roles", {"aspect": ["salary"]}, {"role": "data_scientist"})
+        ActionCompareRoles(), tracker("compare_roles", {"aspect": ["salary"]}, {"role": None})
     )
     assert messages[0]["text"].startswith("Data Scientist vs Machine Learning Engineer: salary")
     assert "The sources disagree" in messages[0]["text"]
-    assert events == [{"event": "slot", "timestamp": None, "name": "role", "value": None}]
+    assert events == [
+        {"event": "slot", "timestamp": None, "name": "role", "value": None},
+        {"event": "slot", "timestamp": None, "name": "compared_roles", "value": [DS, MLE]},
+    ]
+
+
+async def test_one_role_named_is_compared_with_the_role_in_focus(run) -> None:
+    built = tracker("compare_roles", {"role": [MLE], "aspect": ["skills"]}, {"role": MLE})
+    # The role slot already holds the role named; the one in focus was set before the message.
+    built.events = [{"event": "slot", "name": "role", "value": DS}, *built.events]
+    messages, _ = await run(ActionCompareRoles(), built)
+    assert messages[0]["text"].startswith("Machine Learning Engineer vs Data Scientist: skills")
 
 
 async def test_difference_without_aspect_is_in_short_with_point_by_point_behind_a_button(run) -> None:
@@ -19,3 +32,23 @@ async def test_difference_without_aspect_is_in_short_with_point_by_point_behind_
     titles = [b["title"] for b in messages[0]["buttons"]]
     assert titles[0] == "Point by point"
     assert "Compare on salary" in titles
+
+
+async def test_an_uncovered_job_in_a_comparison_is_said_not_covered_instead_of_comparing_others(run) -> None:
+    messages, events = await run(
+        ActionCompareRoles(), tracker("compare_roles", {"role": [DS], "job": ["dentist"]}, {"role": DS})
+    )
+    text = messages[0]["text"]
+    assert text.startswith(
+        'Sorry, "dentist" is not a role I cover, so I can\'t compare it with Data Scientists.'
+    )
+    assert " vs " not in text
+    assert events == []
+
+
+async def test_a_comparison_in_another_country_says_so_first(run) -> None:
+    messages, _ = await run(
+        ActionCompareRoles(), tracker("compare_roles", {"aspect": ["salary"], "place": ["Brazil"]})
+    )
+    first = messages[0]["text"].splitlines()[0]
+    assert first == "My salary figures are for the US; I have none for Brazil."

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from actions.path import (
+    ActionAnswerPathCommand,
     ActionAskPathAnswer,
     ActionExplainPathQuestion,
+    ActionGoBackPath,
     ActionRecommendPath,
     ActionStartPath,
     ValidatePathForm,
@@ -132,3 +134,56 @@ async def test_recommendation_keeps_the_role_for_follow_ups_and_offers_next_step
 
 async def test_clearing_the_slot_when_the_path_starts_is_not_an_unusable_answer(run) -> None:
     assert await ValidatePathForm().validate_path_answer(None, None, tracker(), {}) == {}
+
+
+async def test_a_self_description_fills_in_the_answers_it_contains_and_says_so(run) -> None:
+    built = tracker("start_path")
+    built.latest_message["text"] = (
+        "I love statistics and explaining things to people, not so much coding. What fits me?"
+    )
+    messages, events = await run(ActionStartPath(), built)
+    assert messages[0]["text"] == (
+        "From what you said, you are strongest in statistics and like explaining results to "
+        "non-technical people. I'll ask only what's left."
+    )
+    assert slot("path_answers", {"strength": "statistics", "audience": "explaining"}) in events
+
+
+async def test_a_negated_free_text_answer_is_read_and_said_back(run) -> None:
+    answers = {k: v for k, v in MLE_SO_FAR.items() if k != "visuals"}
+    messages, events = await run(
+        ValidatePathForm(), in_form("answer_path", "not really into charts", answers)
+    )
+    assert messages[0]["text"] == 'I took that as "Not for me". (Say "back" to change it.)'
+    assert slot("path_answers", {**answers, "visuals": "no_visuals"}) in events
+
+
+async def test_a_button_answer_is_not_said_back(run) -> None:
+    messages, _ = await run(
+        ValidatePathForm(), in_form("answer_path", '/answer_path{"path_option": "insights"}', {}, "insights")
+    )
+    assert messages == []
+
+
+async def test_back_forgets_the_latest_answer(run) -> None:
+    _, events = await run(
+        ActionGoBackPath(), in_form("go_back", "back", {"enjoy": "building", "strength": "software"})
+    )
+    assert slot("path_answers", {"enjoy": "building"}) in events
+
+
+async def test_stop_long_after_the_path_or_never_in_it_is_not_about_questions(run) -> None:
+    messages, _ = await run(ActionAnswerPathCommand(), tracker("stop_path"))
+    assert messages[0]["response"] == "utter_acknowledge"
+    assert messages[0]["buttons"][-1]["payload"] == "/start_path"
+
+
+async def test_stop_right_after_the_path_says_it_has_ended(run) -> None:
+    built = tracker("stop_path")
+    built.events = [
+        {"event": "active_loop", "name": "path_form"},
+        {"event": "active_loop", "name": None},
+        {"event": "user", "text": "stop"},
+    ]
+    messages, _ = await run(ActionAnswerPathCommand(), built)
+    assert messages[0]["response"] == "utter_path_not_started"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from actions.roles import ActionAnswerRole
+from actions.roles import ActionAnswerOtherRole, ActionAnswerRole
 from tests.actions.tracker import tracker
 
 DS, MLE = "data_scientist", "machine_learning_engineer"
@@ -65,3 +65,59 @@ async def test_two_roles_named_compares_them_and_forgets_the_single_role(run) ->
 async def test_no_aspect_in_context_means_overview(run) -> None:
     messages, _ = await run(ActionAnswerRole(), tracker("inform_role", {"role": [DS]}, {"role": DS}))
     assert messages[0]["text"].startswith("Data Scientists: what the role is")
+
+
+async def test_aspect_only_follow_up_after_a_comparison_compares_again(run) -> None:
+    messages, events = await run(
+        ActionAnswerRole(),
+        tracker("ask_role_education", slots={"aspect": "education", "compared_roles": [DS, MLE]}),
+    )
+    assert messages[0]["text"].startswith("Data Scientist vs Machine Learning Engineer: education")
+    assert {"event": "slot", "timestamp": None, "name": "compared_roles", "value": [DS, MLE]} in events
+
+
+async def test_the_other_one_switches_to_the_other_role_of_the_comparison(run) -> None:
+    messages, events = await run(
+        ActionAnswerOtherRole(),
+        tracker("ask_other_role", slots={"role": DS, "aspect": "salary", "compared_roles": [DS, MLE]}),
+    )
+    assert messages[0]["text"].startswith("Machine Learning Engineers: salary")
+    assert {"event": "slot", "timestamp": None, "name": "role", "value": MLE} in events
+
+
+async def test_the_other_one_without_a_comparison_asks_which_role(run) -> None:
+    messages, _ = await run(ActionAnswerOtherRole(), tracker("ask_other_role", slots={"role": DS}))
+    assert messages[0]["response"] == "utter_ask_role"
+
+
+async def test_each_scope_case_is_said_first_then_the_figures_as_what_they_are(run) -> None:
+    cases = {
+        "place": ("Brazil", "My salary figures are for the US; I have none for Brazil."),
+        "seniority": (
+            "senior",
+            "My salary figures cover every level of experience together; "
+            "I have none for senior roles in particular.",
+        ),
+        "employer": (
+            "big tech",
+            "My salary figures are for the whole occupation across all employers; "
+            "I have none for big tech in particular.",
+        ),
+        "year": ("2040", "My salary figures run to 2024 at the latest; I have none for 2040."),
+    }
+    for entity, (value, first) in cases.items():
+        messages, _ = await run(
+            ActionAnswerRole(),
+            tracker("ask_role_salary", {"role": [DS], entity: [value]}, {"aspect": "salary", "role": DS}),
+        )
+        lines = messages[0]["text"].splitlines()
+        assert lines[0] == first, entity
+        assert lines[1] == "Data Scientists: salary" and "$112,590" in messages[0]["text"]
+
+
+async def test_a_question_inside_the_figures_gets_no_caveat(run) -> None:
+    messages, _ = await run(
+        ActionAnswerRole(),
+        tracker("ask_role_outlook", {"role": [DS], "place": ["US"], "year": ["2030"]}, {"aspect": "outlook"}),
+    )
+    assert messages[0]["text"].startswith("Data Scientists: job outlook")

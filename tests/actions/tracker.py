@@ -26,7 +26,7 @@ def tracker(
     }
     return Tracker(
         sender_id="test",
-        slots={"role": None, "aspect": None, **(slots or {})},
+        slots={"role": None, "aspect": None, "compared_roles": None, **(slots or {})},
         latest_message=latest,
         events=[{"event": "user", "text": latest["text"], "parse_data": latest}],
         paused=False,

@@ -22,13 +22,26 @@ OUT_OF_SCOPE_RECALL_FLOOR = 0.90
 IN_SCOPE_TURNED_AWAY_CEILING = 0.03
 MIN_PER_INTENT = 10
 MIN_OFF_TOPIC = 100
+# Issue 10: how people really type, and everyday requests that are not ours.
+HARD_ACCURACY_FLOOR = 0.90
+MISSPELT_ROLE_F1_FLOOR = 0.95
+EVERYDAY_RECALL_FLOOR = 0.95
+MIN_HARD, MIN_MISSPELT, MIN_EVERYDAY = 150, 60, 200
 
 
 def training_texts() -> set[str]:
     return {m.get("text").lower() for m in load_data(str(ROOT / "data" / "nlu")).intent_examples}
 
 
-@pytest.mark.parametrize("path", [understanding.HELDOUT, understanding.OFF_TOPIC], ids=lambda p: p.name)
+HELD_OUT = [
+    understanding.HELDOUT,
+    understanding.OFF_TOPIC,
+    understanding.HARD,
+    understanding.OFF_TOPIC_EVERYDAY,
+]
+
+
+@pytest.mark.parametrize("path", HELD_OUT, ids=lambda p: p.name)
 def test_evaluation_phrasings_are_not_in_the_training_data(path: Path) -> None:
     training = training_texts()
     copied = [e.text for e in understanding.examples(path) if e.text.lower() in training]
@@ -63,3 +76,25 @@ def test_off_topic_questions_are_turned_away_and_real_ones_are_not(
 ) -> None:
     assert result.oos_recall >= OUT_OF_SCOPE_RECALL_FLOOR, understanding.report(result)
     assert result.in_scope_as_oos <= IN_SCOPE_TURNED_AWAY_CEILING, understanding.report(result)
+
+
+@pytest.fixture(scope="module")
+def hard_result(artifacts: Path) -> understanding.HardUnderstanding:
+    found = understanding.evaluate_hard(MODEL)
+    (artifacts / "nlu_hard_report.txt").write_text(understanding.hard_report(found), encoding="utf-8")
+    return found
+
+
+def test_the_hard_sets_are_big_enough(hard_result: understanding.HardUnderstanding) -> None:
+    assert hard_result.hard_size >= MIN_HARD
+    assert hard_result.misspelt_size >= MIN_MISSPELT
+    assert hard_result.everyday_size >= MIN_EVERYDAY
+
+
+def test_people_are_understood_as_they_write(hard_result: understanding.HardUnderstanding) -> None:
+    assert hard_result.intent_accuracy >= HARD_ACCURACY_FLOOR, understanding.hard_report(hard_result)
+    assert hard_result.misspelt_role_f1 >= MISSPELT_ROLE_F1_FLOOR, understanding.hard_report(hard_result)
+
+
+def test_everyday_requests_are_turned_away(hard_result: understanding.HardUnderstanding) -> None:
+    assert hard_result.everyday_oos_recall >= EVERYDAY_RECALL_FLOOR, understanding.hard_report(hard_result)

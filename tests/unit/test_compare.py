@@ -20,7 +20,7 @@ def test_salary_verdicts_pair_only_like_with_like_and_disagree() -> None:
 
 
 def test_which_pays_more_leads_with_the_disagreement_then_every_figure() -> None:
-    text = compare.answer(KB, [], ["salary"])
+    text = compare.answer(KB, [DS, MLE], ["salary"])
     lines = text.splitlines()
     assert lines[1] == "The sources disagree, so there is no single answer. Like for like:"
     assert "Data Scientists ahead: $129,189 a year for Data Scientists vs $125,558 a year" in text
@@ -37,14 +37,14 @@ def test_growth_comparison_refuses_to_rank_35_against_40() -> None:
 
 
 def test_education_comparison_contrasts_summaries_with_the_note() -> None:
-    text = compare.answer(KB, [], ["education"])
+    text = compare.answer(KB, [DS, MLE], ["education"])
     assert "- Data Scientist: usually a bachelor's degree" in text
     assert "master's or PhD" in text
     assert "certifications" in text
 
 
 def test_difference_covers_every_aspect_for_both_roles() -> None:
-    text = compare.answer(KB, [], [])
+    text = compare.answer(KB, [DS, MLE], [])
     for aspect in KB.aspects.values():
         assert f"{aspect.title}:" in text
     assert text.count("- Data Scientist: ") == len(KB.aspects)
@@ -74,4 +74,4 @@ def test_equal_figures_are_reported_as_the_same() -> None:
     kb = _with_equal_pay(KB)
     verdict = compare.verdicts(kb, [DS, MLE], "salary")[0]
     assert verdict.leader is None
-    assert "the same" in compare.answer(kb, [], ["salary"])
+    assert "the same" in compare.answer(kb, list(kb.roles), ["salary"])

@@ -172,3 +172,33 @@ def test_adding_a_question_needs_only_the_file(path_file: Path) -> None:
     _edit(path_file, add)
     kb = knowledge.load(path_file.parent)
     assert path.progress(kb.path, {}) == (1, 7)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "option"),
+    [
+        ("visuals", "not really into charts", "no_visuals"),
+        ("visuals", "I hate making dashboards", "no_visuals"),
+        ("strength", "I guess stats more than code", "statistics"),
+        ("strength", "neither, honestly", "neither_yet"),
+        ("enjoy", "I don't really like building things, I prefer finding patterns", "insights"),
+        ("audience", "no way, I'd rather stay behind the scenes", "infrastructure"),
+        ("trouble", "definitely not messy data", "reliability"),  # two options: the other one
+        ("visuals", "I don't love charts", None),  # three options: a negation alone does not pick one
+    ],
+)
+def test_free_text_answers_with_negations_and_hedges(question: str, text: str, option: str | None) -> None:
+    assert path.interpret(QUESTIONS[question], text) == option
+
+
+def test_a_self_description_answers_only_what_it_says() -> None:
+    told = path.read_description(KB.path, "I'm good at programming and I love building things, not stats")
+    assert told == {"enjoy": "building", "strength": "software"}
+    assert path.read_description(KB.path, "help me choose between both please") == {}
+    assert path.read_description(KB.path, "/start_path") == {}
+
+
+def test_going_back_drops_the_latest_answer_and_what_depended_on_it() -> None:
+    assert path.undo_last(KB.path, {"enjoy": "both", "strength": "software"}) == {"enjoy": "both"}
+    assert path.undo_last(KB.path, {"enjoy": "both", "tie_break": "coding"}) == {"enjoy": "both"}
+    assert path.undo_last(KB.path, {"enjoy": "both"}) == {}
