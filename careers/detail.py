@@ -178,7 +178,27 @@ def _figures_comparison(kb: KnowledgeBase, role_ids: Sequence[str], aspect_id: s
         winner = "no role ahead" if leader is None else f"{kb.roles[leader].plural} ahead"
         lines.append(f"Every like-for-like source agrees: {winner}.")
         shown = found
-    _add_while_fits(lines, [_verdict_line(kb, v) for v in shown], reserve=60)
+    # With a long lead sentence (what the figures don't cover) the amounts may not fit: then
+    # each result without them, and the amounts are one click away.
+    for render_line in (_verdict_line, _verdict_outcome, _verdict_outcome_short):
+        candidates = [render_line(kb, v) for v in shown]
+        if _fits(lines, "\n".join(candidates)):
+            lines += candidates
+            return
+    _add_while_fits(lines, candidates)
+
+
+def _outcome(kb: KnowledgeBase, verdict: compare.Verdict) -> str:
+    return "the same for all" if verdict.leader is None else f"{kb.roles[verdict.leader].plural} ahead"
+
+
+def _verdict_outcome(kb: KnowledgeBase, verdict: compare.Verdict) -> str:
+    source = kb.sources[verdict.source].name
+    return f"- By {source} ({verdict.what}, {verdict.period}): {_outcome(kb, verdict)}."
+
+
+def _verdict_outcome_short(kb: KnowledgeBase, verdict: compare.Verdict) -> str:
+    return f"- {kb.sources[verdict.source].name} ({verdict.period}): {_outcome(kb, verdict)}."
 
 
 def compare_answer(

@@ -141,3 +141,12 @@ def test_tell_me_more_follows_the_latest_more_button() -> None:
 )
 def test_a_key_naming_nothing_is_refused(key: str) -> None:
     assert detail.parse_key(KB, key) is None
+
+
+def test_with_a_long_lead_a_comparison_still_says_which_way_each_source_points() -> None:
+    lead = "\n".join(["My salary figures are for the US; I have none for Brazil, nor for senior roles."] * 4)
+    answer = detail.compare_answer(KB, [DS, MLE], "salary", lead=lead)
+    assert len(answer.text) <= detail.MAX_CHARS
+    assert "Blockchain Council (average pay, 2024): Data Scientists ahead" in answer.text
+    assert "PayScale (average base pay, 2023): Machine Learning Engineers ahead" in answer.text
+    assert_every_amount_names_its_source_and_period(KB, answer.text)
