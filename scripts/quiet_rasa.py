@@ -8,7 +8,7 @@
   other warnings still show.
 - Rasa warns "The utterance 'utter_x' is not used in any story or rule" for every response a
   custom action sends, because it only looks at stories and rules. The responses the actions
-  send (`response="utter_x"` in actions/*.py, the same list the wiring test checks) and those
+  send (`response="utter_x"` or `response = "utter_x"` in actions/*.py) and those
   Rasa's own default actions send are declared used here; any other unused response is still
   reported.
 - `shell`: addons/shell.py takes typed text at any time and numbers for buttons.
@@ -32,7 +32,7 @@ SENT_BY_RASA = ("utter_default", "utter_restart")
 def responses_sent_by_actions(root: Path = ROOT) -> set[str]:
     names = set(SENT_BY_RASA)
     for file in (root / "actions").glob("*.py"):
-        names |= set(re.findall(r'response="(utter_\w+)"', file.read_text(encoding="utf-8")))
+        names |= set(re.findall(r'response\s*=\s*"(utter_\w+)"', file.read_text(encoding="utf-8")))
     return names
 
 
