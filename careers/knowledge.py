@@ -65,6 +65,8 @@ class Figure:
     period: str
     source: str
     status: str
+    # True when the number describes the role's proxy occupation (Role.proxy), not the role itself
+    proxy: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,9 @@ class Role:
     aliases: tuple[str, ...]
     official_code: str
     sections: Mapping[str, Section]
+    # The official occupation whose figures stand in for a role that has none of its own,
+    # e.g. "SOC 15-1243 Database Architects"; None when the role's figures are its own.
+    proxy: str | None = None
 
     def section(self, aspect_id: str) -> Section:
         return self.sections[aspect_id]
@@ -178,6 +183,12 @@ class _Reader:
             raise self.error(key, "expected a non-negative number")
         return float(value)
 
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            raise self.error(key, "expected true or false")
+        return value
+
     def choice(self, key: str, allowed: Sequence[str]) -> str:
         value = self.text(key)
         if value not in allowed:
@@ -240,21 +251,26 @@ def _source_id(reader: _Reader, key: str, value: str, sources: Mapping[str, Sour
     return value
 
 
-def _load_section(reader: _Reader, sources: Mapping[str, Source]) -> Section:
+def _load_section(reader: _Reader, sources: Mapping[str, Source], role_proxy: str | None) -> Section:
     figures = []
     for item in reader.children("figures", optional=True):
-        figures.append(
-            Figure(
-                what=item.text("what"),
-                kind=item.text("kind"),
-                value=item.number("value"),
-                unit=item.choice("unit", UNITS),
-                geography=item.text("geography"),
-                period=item.text("period"),
-                source=_source_id(item, "source", item.text("source"), sources),
-                status=item.choice("status", SOURCE_STATUSES),
-            )
+        figure = Figure(
+            what=item.text("what"),
+            kind=item.text("kind"),
+            value=item.number("value"),
+            unit=item.choice("unit", UNITS),
+            geography=item.text("geography"),
+            period=item.text("period"),
+            source=_source_id(item, "source", item.text("source"), sources),
+            status=item.choice("status", SOURCE_STATUSES),
+            proxy=item.flag("proxy"),
         )
+        # A proxy figure is said as its `what`, so that text must carry the label everywhere.
+        if figure.proxy and not role_proxy:
+            raise item.error("proxy", "a proxy figure needs the role's `proxy` occupation")
+        if figure.proxy and "proxy" not in figure.what.lower():
+            raise item.error("what", "a proxy figure must say 'proxy' in its text")
+        figures.append(figure)
     points = reader.texts("points", optional=True)
     if not points and not figures:
         raise reader.error("points", "a section needs points or figures")
@@ -277,12 +293,13 @@ def _load_role(file: Path, aspects: Mapping[str, Aspect], sources: Mapping[str, 
     role_id = reader.text("id")
     if role_id != file.stem:
         raise reader.error("id", f"the id {role_id!r} must equal the file name {file.stem!r}")
+    proxy = reader.text("proxy", optional=True) or None
     sections_reader = reader.child("sections")
     sections = {}
     for aspect_id in aspects:
         if aspect_id not in sections_reader.data:
             raise sections_reader.error(aspect_id, "missing section (every aspect in aspects.yml needs one)")
-        sections[aspect_id] = _load_section(sections_reader.child(aspect_id), sources)
+        sections[aspect_id] = _load_section(sections_reader.child(aspect_id), sources, proxy)
     unknown = sorted(set(sections_reader.data) - set(aspects))
     if unknown:
         raise sections_reader.error(unknown[0], "no such aspect in aspects.yml")
@@ -293,6 +310,7 @@ def _load_role(file: Path, aspects: Mapping[str, Aspect], sources: Mapping[str, 
         aliases=tuple(alias.lower() for alias in reader.texts("aliases")),
         official_code=reader.text("official_code"),
         sections=sections,
+        proxy=proxy,
     )
 
 

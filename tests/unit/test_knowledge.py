@@ -162,3 +162,38 @@ def test_adding_a_role_is_adding_a_file(kb_copy: Path) -> None:
     assert kb.role_names() == ["Data Analysts", "Data Scientists", "Machine Learning Engineers"]
     # It was an occupation the assistant did not cover; now it is never announced as one.
     assert "data analyst" in knowledge.load().other_jobs and "data analyst" not in kb.other_jobs
+
+
+def test_proxy_figure_needs_the_roles_proxy_occupation(kb_copy: Path) -> None:
+    edit_yaml(kb_copy / "roles/data_scientist.yml", lambda d: salary_figure(d).update(proxy=True))
+    with pytest.raises(
+        KnowledgeBaseError, match=r"field sections\.salary\.figures\[0\]\.proxy\): .*role's `proxy`"
+    ):
+        knowledge.load(kb_copy)
+
+
+def test_proxy_figure_must_say_proxy_in_its_text(kb_copy: Path) -> None:
+    def change(data: dict) -> None:
+        data["proxy"] = "SOC 15-2041 Statisticians"
+        salary_figure(data).update(proxy=True, what="median annual pay")
+
+    edit_yaml(kb_copy / "roles/data_scientist.yml", change)
+    with pytest.raises(KnowledgeBaseError, match=r"field sections\.salary\.figures\[0\]\.what\): .*'proxy'"):
+        knowledge.load(kb_copy)
+
+
+def test_proxy_marker_is_true_or_false(kb_copy: Path) -> None:
+    edit_yaml(kb_copy / "roles/data_scientist.yml", lambda d: salary_figure(d).update(proxy="yes"))
+    with pytest.raises(KnowledgeBaseError, match=r"figures\[0\]\.proxy\): expected true or false"):
+        knowledge.load(kb_copy)
+
+
+def test_roles_without_a_code_of_their_own_name_their_proxy_on_every_proxy_figure() -> None:
+    kb = knowledge.load()
+    proxied = {role.id: role for role in kb.roles.values() if role.proxy}
+    assert {"data_analyst", "data_engineer"} <= set(proxied)
+    assert proxied["data_engineer"].proxy == "SOC 15-1243 Database Architects"
+    for role in proxied.values():
+        pay = [f for f in role.section("salary").figures if f.proxy]
+        assert pay, f"{role.id} has a proxy but no proxy pay figure"
+        assert all("proxy" in f.what for f in pay)
