@@ -67,6 +67,22 @@ class Figure:
     status: str
     # True when the number describes the role's proxy occupation (Role.proxy), not the role itself
     proxy: bool = False
+    # True when the number is for a wider official group the role belongs to (e.g. BLS
+    # "database administrators and architects"), not for the role alone
+    group: bool = False
+
+    @property
+    def statistic(self) -> str:
+        """What is measured, without the proxy/group label: "proxy median" → "median"."""
+        for prefix in ("proxy ", "group "):
+            if self.kind.startswith(prefix):
+                return self.kind[len(prefix) :]
+        return self.kind
+
+    @property
+    def own(self) -> bool:
+        """The figure measures the role itself, not a proxy occupation or a wider group."""
+        return not (self.proxy or self.group)
 
 
 @dataclass(frozen=True)
@@ -264,7 +280,12 @@ def _load_section(reader: _Reader, sources: Mapping[str, Source], role_proxy: st
             source=_source_id(item, "source", item.text("source"), sources),
             status=item.choice("status", SOURCE_STATUSES),
             proxy=item.flag("proxy"),
+            group=item.flag("group"),
         )
+        # The marker and the kind say the same thing, so no code has to guess from the text.
+        for marker, flagged in (("proxy", figure.proxy), ("group", figure.group)):
+            if figure.kind.startswith(f"{marker} ") != flagged:
+                raise item.error(marker, f"`{marker}: true` and a kind starting with '{marker} ' go together")
         # A proxy figure is said as its `what`, so that text must carry the label everywhere.
         if figure.proxy and not role_proxy:
             raise item.error("proxy", "a proxy figure needs the role's `proxy` occupation")
