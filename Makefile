@@ -58,9 +58,9 @@ test-deps: ## Install Debian's chromium and postgresql for the tests (no browser
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; }
 
 lint: install ## ruff (format check + lint) and mypy
-	$(BIN)/ruff format --check careers actions addons tests bench
-	$(BIN)/ruff check careers actions addons tests bench
-	$(BIN)/mypy careers actions addons tests bench
+	$(BIN)/ruff format --check careers actions addons tests bench scripts
+	$(BIN)/ruff check careers actions addons tests bench scripts
+	$(BIN)/mypy careers actions addons tests bench scripts
 
 validate: install ## rasa data validate --fail-on-warnings
 	$(BIN)/rasa data validate --fail-on-warnings

@@ -9,8 +9,20 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import KB
+from actions import rank as rank_action
 from actions._common import button, compared_roles, entity_values, with_caveats
-from careers import compare, roles
+from careers import compare, rank, roles
+
+WHICH_TWO_BUTTONS = [
+    button(
+        "Data Scientist vs ML Engineer",
+        "compare_roles",
+        {"role": ["data_scientist", "machine_learning_engineer"]},
+    ),
+    button("Data Analyst vs Data Engineer", "compare_roles", {"role": ["data_analyst", "data_engineer"]}),
+    button("Rank on pay", "rank_roles", {"aspect": "salary"}),
+    button("Rank on growth", "rank_roles", {"aspect": "outlook"}),
+]
 
 
 class ActionCompareRoles(Action):
@@ -32,6 +44,12 @@ class ActionCompareRoles(Action):
             return []
         role_ids = compare.pick_roles(KB, named, tracker.get_slot("role"), compared_roles(tracker))
         aspects = [a for a in entity_values(tracker, "aspect") if a in KB.aspects]
+        if len(role_ids) < 2:
+            # Nothing says which two: a ranking of the family on the point asked, or "which two?"
+            if rank.dimension_for(aspects) or (role_ids and not aspects):
+                return rank_action.answer(dispatcher, tracker, aspects)
+            dispatcher.utter_message(text=compare.which_two(KB), buttons=WHICH_TWO_BUTTONS)
+            return []
         text = compare.answer(KB, role_ids, aspects)
         figured = aspects or [a for a in KB.aspects if any(KB.roles[r].section(a).figures for r in role_ids)]
         dispatcher.utter_message(

@@ -107,7 +107,7 @@ case "$mode" in
     echo "Loading the assistant (about 20 seconds)..."
     wait_until_up "Rasa server" "${pids[-1]}" "http://127.0.0.1:$rasa_port/webhooks/rest/" .rasa/rasa.log
     echo "The career guide is at $origin/ (Ctrl-C stops everything)"
-    foreground "$venv/python" -m http.server "$web_port" --bind 127.0.0.1 --directory web
+    foreground "$venv/python" -m scripts.web_server "$web_port" --bind 127.0.0.1 --directory web
     ;;
   *)
     echo "usage: scripts/run.sh chat|serve|slack|web" >&2

@@ -40,7 +40,17 @@ def web_stack(tmp_path_factory: pytest.TempPathFactory, page_origin: str) -> Ite
         port = page_origin.rsplit(":", 1)[1]
         log = workdir / "page.log"
         page_server = start(
-            [str(BIN / "python"), "-m", "http.server", port, "--bind", "127.0.0.1", "--directory", "web"], log
+            [
+                str(BIN / "python"),
+                "-m",
+                "scripts.web_server",
+                port,
+                "--bind",
+                "127.0.0.1",
+                "--directory",
+                "web",
+            ],
+            log,
         )
         try:
             wait_for(f"{page_origin}/", page_server, log)
