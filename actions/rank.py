@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import KB
-from actions._common import button, entity_values
+from actions._common import button, entity_values, with_caveats
 from careers import chart, rank, roles
 
 # Channels that show an image message: the web widget (socket.io). The shell, Slack and REST
@@ -53,10 +53,11 @@ def answer(dispatcher: CollectingDispatcher, tracker: Tracker, aspects: List[str
         else:
             dispatcher.utter_message(text=rank.text_bars(KB, ranking), buttons=others)
     elif "full" in detail:
-        dispatcher.utter_message(text=rank.full(KB, ranking), buttons=[_chart_button(dimension), *others])
+        text = with_caveats(rank.full(KB, ranking), tracker, list(KB.roles), [dimension])
+        dispatcher.utter_message(text=text, buttons=[_chart_button(dimension), *others])
     else:
         dispatcher.utter_message(
-            text=rank.brief(KB, ranking),
+            text=with_caveats(rank.brief(KB, ranking), tracker, list(KB.roles), [dimension]),
             buttons=[
                 button("Full ranking", "rank_roles", {"aspect": dimension, "ranking": "full"}),
                 _chart_button(dimension),

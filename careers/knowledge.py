@@ -282,15 +282,15 @@ def _load_section(reader: _Reader, sources: Mapping[str, Source], role_proxy: st
             proxy=item.flag("proxy"),
             group=item.flag("group"),
         )
-        # The marker and the kind say the same thing, so no code has to guess from the text.
-        for marker, flagged in (("proxy", figure.proxy), ("group", figure.group)):
-            if figure.kind.startswith(f"{marker} ") != flagged:
-                raise item.error(marker, f"`{marker}: true` and a kind starting with '{marker} ' go together")
         # A proxy figure is said as its `what`, so that text must carry the label everywhere.
         if figure.proxy and not role_proxy:
             raise item.error("proxy", "a proxy figure needs the role's `proxy` occupation")
         if figure.proxy and "proxy" not in figure.what.lower():
             raise item.error("what", "a proxy figure must say 'proxy' in its text")
+        # The marker and the kind say the same thing, so no code has to guess from the text.
+        for marker, flagged in (("proxy", figure.proxy), ("group", figure.group)):
+            if figure.kind.startswith(f"{marker} ") != flagged:
+                raise item.error(marker, f"`{marker}: true` and a kind starting with '{marker} ' go together")
         figures.append(figure)
     points = reader.texts("points", optional=True)
     if not points and not figures:
@@ -355,6 +355,25 @@ def _load_option(reader: _Reader, roles: Mapping[str, Role]) -> Option:
     )
 
 
+def _most_asked(questions: Sequence[Question]) -> int:
+    """The most questions any one person is asked, over every way of answering the questions
+    that others depend on (ask_if); the file may hold more, for different people."""
+    deciding = {q.ask_if.question for q in questions if q.ask_if}
+
+    def walk(index: int, answers: dict[str, str]) -> int:
+        if index == len(questions):
+            return 0
+        question = questions[index]
+        condition = question.ask_if
+        if condition is not None and answers.get(condition.question) not in condition.answers:
+            return walk(index + 1, answers)
+        if question.id not in deciding:
+            return 1 + walk(index + 1, answers)
+        return 1 + max(walk(index + 1, {**answers, question.id: o.id}) for o in question.options)
+
+    return walk(0, {})
+
+
 def _load_path(file: Path, roles: Mapping[str, Role]) -> GuidedPath:
     reader = _Reader(file, _read_yaml(file))
     questions: list[Question] = []
@@ -383,7 +402,7 @@ def _load_path(file: Path, roles: Mapping[str, Role]) -> GuidedPath:
             raise item.error("id", f"duplicate question id {question.id!r}")
         questions.append(question)
     unconditional = sum(1 for q in questions if q.ask_if is None)
-    if not unconditional >= MIN_QUESTIONS or len(questions) > MAX_QUESTIONS:
+    if not unconditional >= MIN_QUESTIONS or _most_asked(questions) > MAX_QUESTIONS:
         raise reader.error("questions", f"everyone must get {MIN_QUESTIONS} to {MAX_QUESTIONS} questions")
     return GuidedPath(intro=reader.text("intro"), questions=tuple(questions))
 
