@@ -236,3 +236,13 @@ def test_roles_without_a_code_of_their_own_name_their_proxy_on_every_proxy_figur
         pay = [f for f in role.section("salary").figures if f.proxy]
         assert pay, f"{role.id} has a proxy but no proxy pay figure"
         assert all("proxy" in f.what for f in pay)
+
+
+@pytest.mark.parametrize("role_id", sorted(FAMILY - {"data_scientist", "machine_learning_engineer"}))
+def test_a_broken_field_in_a_new_role_names_file_role_and_field(kb_copy: Path, role_id: str) -> None:
+    edit_yaml(kb_copy / f"roles/{role_id}.yml", lambda d: salary_figure(d).update(unit="euros"))
+    with pytest.raises(KnowledgeBaseError) as error:
+        knowledge.load(kb_copy)
+    message = str(error.value)
+    assert f"roles/{role_id}.yml" in message and f"role {role_id}" in message
+    assert "field sections.salary.figures[0].unit" in message
