@@ -25,6 +25,20 @@ def compared_roles(tracker: Tracker) -> List[str]:
     return [str(r) for r in value] if isinstance(value, list) else []
 
 
+def role_before_message(tracker: Tracker) -> str | None:
+    """The role in focus before the latest message: the `role` slot already holds a role the
+    message named (its slot mapping runs first), and "compare with ML engineers" needs the one
+    the conversation was about."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "slot" and event.get("name") == "role":
+            value = event.get("value")
+            return str(value) if value else None
+    return None
+
+
 def with_caveats(text: str, tracker: Tracker, role_ids: List[str], aspect_ids: List[str]) -> str:
     """`text` with, first, what its figures do not cover of what the message asked (a place, a
     seniority, an employer, a year): careers.scope says it, this reads the message."""

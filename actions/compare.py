@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import KB
 from actions import rank as rank_action
-from actions._common import button, compared_roles, entity_values, with_caveats
+from actions._common import button, compared_roles, entity_values, role_before_message, with_caveats
 from careers import compare, rank, roles
 
 WHICH_TWO_BUTTONS = [
@@ -42,7 +42,7 @@ class ActionCompareRoles(Action):
             buttons = [button(f"About {KB.roles[r].plural}", "ask_role_overview", {"role": r}) for r in known]
             dispatcher.utter_message(text=compare.not_covered(KB, uncovered[0], known), buttons=buttons)
             return []
-        role_ids = compare.pick_roles(KB, named, tracker.get_slot("role"), compared_roles(tracker))
+        role_ids = compare.pick_roles(KB, named, role_before_message(tracker), compared_roles(tracker))
         aspects = [a for a in entity_values(tracker, "aspect") if a in KB.aspects]
         if len(role_ids) < 2:
             # Nothing says which two: a ranking of the family on the point asked, or "which two?"

@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import KB
 from actions._common import button, entity_values
-from actions.smalltalk import next_step_buttons
+from actions.smalltalk import ActionAcknowledge
 from careers import path
 from careers.knowledge import Question
 
@@ -251,6 +251,5 @@ class ActionAnswerPathCommand(Action):
     ) -> List[Dict[str, Any]]:
         if path_ran_recently(tracker):
             dispatcher.utter_message(response="utter_path_not_started")
-        else:
-            dispatcher.utter_message(response="utter_acknowledge", buttons=next_step_buttons(tracker))
-        return []
+            return []
+        return await ActionAcknowledge().run(dispatcher, tracker, domain)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
@@ -17,27 +18,35 @@ def next_step_buttons(tracker: Tracker) -> List[Dict[str, str]]:
     return [button(s.title, s.intent, dict(s.entities) if s.entities else None) for s in steps]
 
 
-class ActionAcknowledge(Action):
-    """ "ok", "cool", "got it": a short reply and where to go next, never an apology."""
+class _ReplyWithNextSteps(Action, ABC):
+    """A short reply (`response`) and where to go next; never an apology for not understanding.
+    Abstract, so the action server does not try to register it."""
+
+    response: str
+
+    @abstractmethod
+    def name(self) -> str: ...
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        dispatcher.utter_message(response=self.response, buttons=next_step_buttons(tracker))
+        return []
+
+
+class ActionAcknowledge(_ReplyWithNextSteps):
+    """ "ok", "cool", "got it"."""
+
+    response = "utter_acknowledge"
 
     def name(self) -> str:
         return "action_acknowledge"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
-    ) -> List[Dict[str, Any]]:
-        dispatcher.utter_message(response="utter_acknowledge", buttons=next_step_buttons(tracker))
-        return []
 
+class ActionCalmFrustration(_ReplyWithNextSteps):
+    """ "this is useless": a calm reply that says what works."""
 
-class ActionCalmFrustration(Action):
-    """ "this is useless": a calm reply that says what works, with the next steps."""
+    response = "utter_calm_frustration"
 
     def name(self) -> str:
         return "action_calm_frustration"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
-    ) -> List[Dict[str, Any]]:
-        dispatcher.utter_message(response="utter_calm_frustration", buttons=next_step_buttons(tracker))
-        return []

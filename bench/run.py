@@ -202,6 +202,19 @@ class Target:
     met: bool
 
 
+def hard_targets(h: understanding.HardUnderstanding) -> list[Target]:
+    """Issue 10: people as they write, and everyday requests that are not ours."""
+    return [
+        Target("hard set intent accuracy ≥ 0.90", f"{h.intent_accuracy:.3f}", h.intent_accuracy >= 0.90),
+        Target(
+            "role F1 on misspelt role names ≥ 0.95", f"{h.misspelt_role_f1:.3f}", h.misspelt_role_f1 >= 0.95
+        ),
+        Target(
+            "everyday off-topic recall ≥ 0.95", f"{h.everyday_oos_recall:.3f}", h.everyday_oos_recall >= 0.95
+        ),
+    ]
+
+
 def targets(
     u: understanding.Understanding,
     ours: Speed,
@@ -253,6 +266,7 @@ def markdown(
     when: str,
     minutes: float,
     u: understanding.Understanding,
+    h: understanding.HardUnderstanding,
     cv: CrossValidation,
     ours: Speed,
     peer: Speed | None,
@@ -281,6 +295,12 @@ def markdown(
             for t in targets(u, ours, peer, ours_training)
         ),
         "",
+        "## Targets (issue 10: people as they write)",
+        "",
+        "| target | measured | met |",
+        "|---|---|---|",
+        *(f"| {t.name} | {t.measured} | {'yes' if t.met else '**no**'} |" for t in hard_targets(h)),
+        "",
         "## Understanding",
         "",
         f"- Held-out intent macro-F1: **{u.macro_f1:.3f}** on {u.heldout_size} phrasings no training",
@@ -299,6 +319,13 @@ def markdown(
         f"  **{u.in_scope_as_oos:.1%}**.",
         "  Turned away means: intent `out_of_scope` or `nlu_fallback`, or another occupation named",
         "  with no role (the assistant then says which roles it covers).",
+        "",
+        f"- Written as people type (`tests/nlu/hard.yml`, {h.hard_size} messages: typos, slang, terse",
+        f"  follow-ups, rambling): intent accuracy **{h.intent_accuracy:.3f}**; on the {h.misspelt_size}",
+        f"  messages with a misspelt role name, intent accuracy **{h.misspelt_intent_accuracy:.3f}**",
+        f"  and role F1 **{h.misspelt_role_f1:.3f}**.",
+        f"- Everyday requests to assistants (`tests/nlu/off_topic_everyday.yml`, {h.everyday_size}):",
+        f"  **{h.everyday_oos_recall:.1%}** turned away.",
         "",
         "| intent | held-out F1 |",
         "|---|---|",
@@ -370,6 +397,7 @@ def main() -> int:
         ours_training = train_ours(tmp, args.config.resolve())
         print("understanding: held-out, off-topic, cross-validation...", flush=True)
         u = understanding.evaluate(ours_training.model)
+        h = understanding.evaluate_hard(ours_training.model)
         cv = (
             CrossValidation(folds=(), examples=0)
             if args.no_cv
@@ -382,7 +410,7 @@ def main() -> int:
         print("speed: both assistants, interleaved...", flush=True)
         ours, peer = measure_both(tmp, ours_training.model, peer_training.model if peer_training else None)
     minutes = (time.monotonic() - began) / 60
-    text = markdown(when, minutes, u, cv, ours, peer, ours_training, peer_training)
+    text = markdown(when, minutes, u, h, cv, ours, peer, ours_training, peer_training)
     args.output.write_text(text, encoding="utf-8")
     summary = text.split("## Understanding")[0].split("## Targets (issue 6)")[1]
     print(f"\n{args.output.name} written. Targets:{summary}")

@@ -155,6 +155,7 @@ class HardUnderstanding:
     and off-topic recall on everyday requests."""
 
     intent_accuracy: float
+    misspelt_intent_accuracy: float  # intents of the messages with a misspelt role name
     misspelt_role_f1: float
     misspelt_size: int
     everyday_oos_recall: float
@@ -195,6 +196,7 @@ def score_hard(
     ]
     return HardUnderstanding(
         intent_accuracy=sum(e.intent == p["intent"]["name"] for e, p in pairs) / len(pairs),
+        misspelt_intent_accuracy=sum(e.intent == p["intent"]["name"] for e, p in typo) / max(len(typo), 1),
         misspelt_role_f1=set_f1([e.roles for e, _ in typo], [roles_of(p) for _, p in typo]),
         misspelt_size=len(typo),
         everyday_oos_recall=sum(map(turned_away, everyday_parses)) / len(everyday_parses),
@@ -207,6 +209,7 @@ def score_hard(
 def hard_report(result: HardUnderstanding) -> str:
     lines = [
         f"hard set intent accuracy: {result.intent_accuracy:.3f} ({result.hard_size} messages)",
+        f"intent accuracy on messages with a misspelt role name: {result.misspelt_intent_accuracy:.3f}",
         f"role entity F1 on misspelt role names: {result.misspelt_role_f1:.3f}"
         f" ({result.misspelt_size} messages)",
         f"everyday off-topic recall: {result.everyday_oos_recall:.3f} ({result.everyday_size} requests)",

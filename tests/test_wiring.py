@@ -31,7 +31,7 @@ def registered_actions() -> dict[str, type[Action]]:
     for module in pkgutil.iter_modules(actions.__path__):
         loaded = importlib.import_module(f"actions.{module.name}")
         for _, cls in inspect.getmembers(loaded, inspect.isclass):
-            if issubclass(cls, Action) and cls.__module__ == loaded.__name__:
+            if issubclass(cls, Action) and cls.__module__ == loaded.__name__ and not inspect.isabstract(cls):
                 action: Action = cls()
                 classes[action.name()] = cls
     assert set(classes) == set(executor.actions)
@@ -141,6 +141,13 @@ def test_the_nlu_component_is_in_the_pipeline() -> None:
     names = [c["name"] for c in config["pipeline"]]
     assert "addons.kb_entities.KnowledgeBaseEntityMatcher" in names
     assert "addons.intent_classifier.LinearIntentClassifier" in names
+    # The intent rules read the entities and correct the classifier: both must run before them.
+    assert names.index("addons.intent_rules.IntentRules") > names.index(
+        "addons.intent_classifier.LinearIntentClassifier"
+    )
+    assert names.index("addons.intent_rules.IntentRules") > names.index(
+        "addons.kb_entities.KnowledgeBaseEntityMatcher"
+    )
 
 
 def test_every_intent_has_a_way_through_the_guided_path() -> None:

@@ -30,9 +30,10 @@ async def test_which_pays_more_of_two_roles_compares_salary_and_keeps_the_roles_
 
 
 async def test_one_role_named_is_compared_with_the_role_in_focus(run) -> None:
-    messages, _ = await run(
-        ActionCompareRoles(), tracker("compare_roles", {"role": [MLE], "aspect": ["skills"]}, {"role": DS})
-    )
+    built = tracker("compare_roles", {"role": [MLE], "aspect": ["skills"]}, {"role": MLE})
+    # The role slot already holds the role named; the one in focus was set before the message.
+    built.events = [{"event": "slot", "name": "role", "value": DS}, *built.events]
+    messages, _ = await run(ActionCompareRoles(), built)
     assert messages[0]["text"].startswith("Machine Learning Engineer vs Data Scientist: skills")
 
 

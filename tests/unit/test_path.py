@@ -215,3 +215,33 @@ def test_more_than_8_questions_for_one_person_is_refused(path_file: Path) -> Non
     _edit(path_file, add)
     with pytest.raises(KnowledgeBaseError, match="everyone must get 5 to 8 questions"):
         knowledge.load(path_file.parent)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "option"),
+    [
+        ("audience", "not really into presentations", "infrastructure"),
+        ("study", "a degree is fine, no bootcamp", "degree"),
+        ("strength", "I guess stats more than code", "statistics"),
+        ("strength", "neither, honestly", "neither_yet"),
+        ("enjoy", "I don't really like building things, I prefer finding patterns", "insights"),
+        ("audience", "no way, I'd rather stay behind the scenes", "infrastructure"),
+        ("audience", "definitely not explaining", "infrastructure"),  # two options: the other one
+        ("trouble", "definitely not messy data", None),  # three options: a negation alone picks none
+    ],
+)
+def test_free_text_answers_with_negations_and_hedges(question: str, text: str, option: str | None) -> None:
+    assert path.interpret(QUESTIONS[question], text) == option
+
+
+def test_a_self_description_answers_only_what_it_says() -> None:
+    told = path.read_description(KB.path, "I'm good at programming and I love building things, not stats")
+    assert told == {"enjoy": "building", "strength": "software"}
+    assert path.read_description(KB.path, "help me choose between both please") == {}
+    assert path.read_description(KB.path, "/start_path") == {}
+
+
+def test_going_back_drops_the_latest_answer_and_what_depended_on_it() -> None:
+    assert path.undo_last(KB.path, {"enjoy": "both", "strength": "software"}) == {"enjoy": "both"}
+    assert path.undo_last(KB.path, {"enjoy": "both", "tie_break": "coding"}) == {"enjoy": "both"}
+    assert path.undo_last(KB.path, {"enjoy": "both"}) == {}
