@@ -29,6 +29,8 @@ INTERRUPTIONS = {f"ask_role_{aspect}" for aspect in KB.aspects} | {
     "acknowledge",
     "express_frustration",
     "compare_roles",
+    "rank_roles",
+    "list_roles",
     "ask_sources",
     "ask_detail",
     "help",
@@ -192,7 +194,7 @@ class ActionRecommendPath(Action):
         result = path.recommend(KB, _answers(tracker))
         role = {"role": result.role} if result.role else None
         buttons = [
-            button("Compare the roles", "compare_roles"),
+            button("Compare the roles", "compare_roles", _best_two(result)),
             button("What to learn first", "ask_role_skills", role),
             button("Salary", "ask_role_salary", role),
             button("Job outlook", "ask_role_outlook", role),
@@ -200,6 +202,13 @@ class ActionRecommendPath(Action):
         ]
         dispatcher.utter_message(text=path.explain(KB, result), buttons=buttons)
         return [*reset_events(), SlotSet("role", result.role), SlotSet("path_result", result.role)]
+
+
+def _best_two(result: path.Recommendation) -> Dict[str, Any] | None:
+    """The recommended role and the runner-up (or the tied roles), for "Compare the roles"."""
+    best = result.role or max(result.scores, key=lambda r: result.scores[r])
+    pair = [best, result.runner_up] if result.runner_up and result.runner_up != best else []
+    return {"role": pair} if pair else None
 
 
 class ActionGoBackPath(Action):

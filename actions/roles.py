@@ -9,9 +9,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import KB
+from actions import rank as rank_action
 from actions._common import button, caveats, compared_roles, entity_values
 from actions.detail import send
-from careers import detail, roles
+from careers import detail, rank, roles
 
 DEFAULT_ASPECT = "overview"
 
@@ -57,6 +58,9 @@ def answer(
             response="utter_role_not_covered", job=found.not_covered, roles=roles.covered_roles(KB)
         )
         return []
+    if found.ask and rank.dimension_for([aspect]):
+        # "What's the best paid job in data?": no role anywhere, so the whole family, ranked.
+        return rank_action.answer(dispatcher, tracker, [aspect])
     if found.ask:
         buttons = [
             button(title, "inform_role", {"role": role_id}) for title, role_id in roles.role_choices(KB)

@@ -90,7 +90,7 @@ def compare(kb: KnowledgeBase, role_ids: Sequence[str], aspect_id: str | None = 
             lines += [render.figure_line(f, kb) for f in section.figures]
         else:
             lines.append(f"- {role.name}: {section.summary}.")
-    note = kb.comparison_notes.get(aspect_id)
+    note = kb.comparison_note(role_ids, aspect_id)
     if note:
         lines.append(f"Note: {note}")
     lines.append(render.sources_line(sources, kb))
@@ -106,7 +106,7 @@ def _compare_all(kb: KnowledgeBase, role_ids: Sequence[str]) -> str:
             section = kb.roles[role_id].section(aspect.id)
             sources += section.sources
             lines.append(f"- {kb.roles[role_id].name}: {section.summary}.")
-    overview_note = kb.comparison_notes.get("overview")
+    overview_note = kb.comparison_note(role_ids, "overview")
     if overview_note:
         lines.append(f"In short: {overview_note}")
     lines.append(render.sources_line(sources, kb))
@@ -119,13 +119,22 @@ def pick_roles(
 ) -> list[str]:
     """The roles a comparison is about: those named; with fewer than two named, completed from
     the conversation ("how does it compare with ML engineers?" after a question about data
-    scientists), the role in focus first, then the last comparison; else every role."""
+    scientists), the role in focus first, then the last comparison. Fewer than two means
+    nothing says which roles: with ten of them, "which pays more?" is a ranking of the family
+    (careers.rank), not a ten-way comparison."""
     named = [r for r in dict.fromkeys(mentioned) if r in kb.roles]
     if len(named) >= 2:
         return named
     context = [remembered] if remembered else list(compared)
-    picked = list(dict.fromkeys([*named, *(r for r in context if r in kb.roles)]))
-    return picked if len(picked) >= 2 else list(kb.roles)
+    return list(dict.fromkeys([*named, *(r for r in context if r in kb.roles)]))
+
+
+def which_two(kb: KnowledgeBase) -> str:
+    """Said for "what's the difference?" when nothing says which roles."""
+    return (
+        f"I can compare any two of my {len(kb.roles)} roles ({render.join_names(kb.role_names())}). "
+        'Which two? For example "data analyst vs data engineer". Or I can rank them all on pay or growth.'
+    )
 
 
 def not_covered(kb: KnowledgeBase, job: str, named_roles: Sequence[str]) -> str:

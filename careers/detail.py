@@ -226,7 +226,7 @@ def compare_answer(
 
 def _compare_all_answer(kb: KnowledgeBase, role_ids: Sequence[str], key: str, lead: str) -> Answer:
     lines = _start(lead, f"{_title(kb, role_ids)}, in short:")
-    note = kb.comparison_notes.get("overview")
+    note = kb.comparison_note(role_ids, "overview")
     if note and _fits(lines, note):
         lines.append(note)
     else:

@@ -65,6 +65,24 @@ class Figure:
     period: str
     source: str
     status: str
+    # True when the number describes the role's proxy occupation (Role.proxy), not the role itself
+    proxy: bool = False
+    # True when the number is for a wider official group the role belongs to (e.g. BLS
+    # "database administrators and architects"), not for the role alone
+    group: bool = False
+
+    @property
+    def statistic(self) -> str:
+        """What is measured, without the proxy/group label: "proxy median" → "median"."""
+        for prefix in ("proxy ", "group "):
+            if self.kind.startswith(prefix):
+                return self.kind[len(prefix) :]
+        return self.kind
+
+    @property
+    def own(self) -> bool:
+        """The figure measures the role itself, not a proxy occupation or a wider group."""
+        return not (self.proxy or self.group)
 
 
 @dataclass(frozen=True)
@@ -84,6 +102,9 @@ class Role:
     aliases: tuple[str, ...]
     official_code: str
     sections: Mapping[str, Section]
+    # The official occupation whose figures stand in for a role that has none of its own,
+    # e.g. "SOC 15-1243 Database Architects"; None when the role's figures are its own.
+    proxy: str | None = None
 
     def section(self, aspect_id: str) -> Section:
         return self.sections[aspect_id]
@@ -129,6 +150,15 @@ class KnowledgeBase:
     # Occupations people ask about that this assistant does not cover (other_jobs.yml), so that
     # "what do dentists earn?" gets "I cover ..." instead of an answer about some other role.
     other_jobs: tuple[str, ...] = ()
+    # The roles comparisons.yml's notes were written about: a note about Data Scientists and ML
+    # Engineers says nothing true about Data Analysts vs Data Engineers. Empty: any roles.
+    comparison_roles: tuple[str, ...] = ()
+
+    def comparison_note(self, role_ids: Sequence[str], aspect_id: str) -> str | None:
+        """What comparisons.yml adds when `role_ids` are compared on `aspect_id`, if it is about them."""
+        if self.comparison_roles and not set(role_ids) <= set(self.comparison_roles):
+            return None
+        return self.comparison_notes.get(aspect_id)
 
     def role(self, role_id: str) -> Role | None:
         return self.roles.get(role_id)
@@ -177,6 +207,12 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
             raise self.error(key, "expected a non-negative number")
         return float(value)
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            raise self.error(key, "expected true or false")
+        return value
 
     def choice(self, key: str, allowed: Sequence[str]) -> str:
         value = self.text(key)
@@ -240,21 +276,31 @@ def _source_id(reader: _Reader, key: str, value: str, sources: Mapping[str, Sour
     return value
 
 
-def _load_section(reader: _Reader, sources: Mapping[str, Source]) -> Section:
+def _load_section(reader: _Reader, sources: Mapping[str, Source], role_proxy: str | None) -> Section:
     figures = []
     for item in reader.children("figures", optional=True):
-        figures.append(
-            Figure(
-                what=item.text("what"),
-                kind=item.text("kind"),
-                value=item.number("value"),
-                unit=item.choice("unit", UNITS),
-                geography=item.text("geography"),
-                period=item.text("period"),
-                source=_source_id(item, "source", item.text("source"), sources),
-                status=item.choice("status", SOURCE_STATUSES),
-            )
+        figure = Figure(
+            what=item.text("what"),
+            kind=item.text("kind"),
+            value=item.number("value"),
+            unit=item.choice("unit", UNITS),
+            geography=item.text("geography"),
+            period=item.text("period"),
+            source=_source_id(item, "source", item.text("source"), sources),
+            status=item.choice("status", SOURCE_STATUSES),
+            proxy=item.flag("proxy"),
+            group=item.flag("group"),
         )
+        # A proxy figure is said as its `what`, so that text must carry the label everywhere.
+        if figure.proxy and not role_proxy:
+            raise item.error("proxy", "a proxy figure needs the role's `proxy` occupation")
+        if figure.proxy and "proxy" not in figure.what.lower():
+            raise item.error("what", "a proxy figure must say 'proxy' in its text")
+        # The marker and the kind say the same thing, so no code has to guess from the text.
+        for marker, flagged in (("proxy", figure.proxy), ("group", figure.group)):
+            if figure.kind.startswith(f"{marker} ") != flagged:
+                raise item.error(marker, f"`{marker}: true` and a kind starting with '{marker} ' go together")
+        figures.append(figure)
     points = reader.texts("points", optional=True)
     if not points and not figures:
         raise reader.error("points", "a section needs points or figures")
@@ -277,12 +323,13 @@ def _load_role(file: Path, aspects: Mapping[str, Aspect], sources: Mapping[str, 
     role_id = reader.text("id")
     if role_id != file.stem:
         raise reader.error("id", f"the id {role_id!r} must equal the file name {file.stem!r}")
+    proxy = reader.text("proxy", optional=True) or None
     sections_reader = reader.child("sections")
     sections = {}
     for aspect_id in aspects:
         if aspect_id not in sections_reader.data:
             raise sections_reader.error(aspect_id, "missing section (every aspect in aspects.yml needs one)")
-        sections[aspect_id] = _load_section(sections_reader.child(aspect_id), sources)
+        sections[aspect_id] = _load_section(sections_reader.child(aspect_id), sources, proxy)
     unknown = sorted(set(sections_reader.data) - set(aspects))
     if unknown:
         raise sections_reader.error(unknown[0], "no such aspect in aspects.yml")
@@ -293,6 +340,7 @@ def _load_role(file: Path, aspects: Mapping[str, Aspect], sources: Mapping[str, 
         aliases=tuple(alias.lower() for alias in reader.texts("aliases")),
         official_code=reader.text("official_code"),
         sections=sections,
+        proxy=proxy,
     )
 
 
@@ -314,6 +362,25 @@ def _load_option(reader: _Reader, roles: Mapping[str, Role]) -> Option:
         weights=weights,
         reason=reader.text("reason"),
     )
+
+
+def _most_asked(questions: Sequence[Question]) -> int:
+    """The most questions any one person is asked, over every way of answering the questions
+    that others depend on (ask_if); the file may hold more, for different people."""
+    deciding = {q.ask_if.question for q in questions if q.ask_if}
+
+    def walk(index: int, answers: dict[str, str]) -> int:
+        if index == len(questions):
+            return 0
+        question = questions[index]
+        condition = question.ask_if
+        if condition is not None and answers.get(condition.question) not in condition.answers:
+            return walk(index + 1, answers)
+        if question.id not in deciding:
+            return 1 + walk(index + 1, answers)
+        return 1 + max(walk(index + 1, {**answers, question.id: o.id}) for o in question.options)
+
+    return walk(0, {})
 
 
 def _load_path(file: Path, roles: Mapping[str, Role]) -> GuidedPath:
@@ -344,7 +411,7 @@ def _load_path(file: Path, roles: Mapping[str, Role]) -> GuidedPath:
             raise item.error("id", f"duplicate question id {question.id!r}")
         questions.append(question)
     unconditional = sum(1 for q in questions if q.ask_if is None)
-    if not unconditional >= MIN_QUESTIONS or len(questions) > MAX_QUESTIONS:
+    if not unconditional >= MIN_QUESTIONS or _most_asked(questions) > MAX_QUESTIONS:
         raise reader.error("questions", f"everyone must get {MIN_QUESTIONS} to {MAX_QUESTIONS} questions")
     return GuidedPath(intro=reader.text("intro"), questions=tuple(questions))
 
@@ -368,7 +435,12 @@ def load(directory: Path | str = DEFAULT_DIR) -> KnowledgeBase:
                 )
         roles[role.id] = role
     comparisons_file = directory / "comparisons.yml"
-    notes = _Reader(comparisons_file, _read_yaml(comparisons_file)).child("notes")
+    comparisons = _Reader(comparisons_file, _read_yaml(comparisons_file))
+    notes = comparisons.child("notes")
+    noted_roles = comparisons.texts("roles", optional=True)
+    for i, role_id in enumerate(noted_roles):
+        if role_id not in roles:
+            raise comparisons.error(f"roles[{i}]", f"unknown role {role_id!r}")
     for aspect_id in notes.data:
         if aspect_id not in aspects:
             raise notes.error(aspect_id, "no such aspect in aspects.yml")
@@ -377,6 +449,7 @@ def load(directory: Path | str = DEFAULT_DIR) -> KnowledgeBase:
         aspects=aspects,
         sources=sources,
         comparison_notes={aspect_id: notes.text(aspect_id) for aspect_id in notes.data},
+        comparison_roles=noted_roles,
         path=_load_path(directory / "path.yml", roles),
         other_jobs=_load_other_jobs(directory / "other_jobs.yml", alias_owner, roles),
     )

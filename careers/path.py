@@ -88,7 +88,11 @@ def next_question(path: GuidedPath, answers: Mapping[str, str]) -> Question | No
 def progress(path: GuidedPath, answers: Mapping[str, str]) -> tuple[int, int]:
     """(number of the next question, number of questions due), for "Question 2 of 6"."""
     due = due_questions(path, answers)
-    return sum(1 for q in due if q.id in answers) + 1, len(due)
+    # A question not answered yet that decides a follow-up (ask_if) counts it already, so that
+    # "Question 1 of 6" does not become "Question 2 of 6" after one answer.
+    open_targets = {q.ask_if.question for q in path.questions if q.ask_if} - set(answers)
+    pending = sum(1 for q in due if q.id in open_targets)
+    return sum(1 for q in due if q.id in answers) + 1, len(due) + pending
 
 
 def _occurrences(words: Sequence[str], phrase: Sequence[str]) -> list[int]:
@@ -201,42 +205,42 @@ def undo_last(path: GuidedPath, answers: Mapping[str, str]) -> dict[str, str]:
 @dataclass(frozen=True)
 class Recommendation:
     role: str | None  # None when the scores are tied
+    runner_up: str | None  # the next best role (one of the tied ones for a tie)
     scores: Mapping[str, float]
-    leaning: Mapping[str, tuple[str, ...]]  # role id → reasons of the answers that lean to it
-    neutral: tuple[str, ...]  # reasons of the answers that lean to no role
+    support: Mapping[str, tuple[str, ...]]  # role id → reasons of the answers that add to it
+    neutral: tuple[str, ...]  # reasons of the answers that point to no role
     close: bool
-
-
-def _lean(weights: Mapping[str, float]) -> str | None:
-    if not weights:
-        return None
-    top = max(weights.values())
-    leaders = [role for role, weight in weights.items() if weight == top]
-    return leaders[0] if top > 0 and len(leaders) == 1 else None
+    answered: int
 
 
 def recommend(kb: KnowledgeBase, answers: Mapping[str, str]) -> Recommendation:
     """Adds up the weights of the answers given; questions not answered count for nothing."""
     scores = {role_id: 0.0 for role_id in kb.roles}
-    leaning: dict[str, list[str]] = {role_id: [] for role_id in kb.roles}
+    support: dict[str, list[str]] = {role_id: [] for role_id in kb.roles}
     neutral: list[str] = []
+    answered = 0
     for question in due_questions(kb.path, answers):
         option = next((o for o in question.options if o.id == answers.get(question.id)), None)
         if option is None:
             continue
+        answered += 1
         for role_id, weight in option.weights.items():
             scores[role_id] += weight
-        lean = _lean(option.weights)
-        (leaning[lean] if lean else neutral).append(option.reason)
-    ranked = sorted(scores.values(), reverse=True)
-    runner_up = ranked[1] if len(ranked) > 1 else 0.0
-    best = [role_id for role_id, score in scores.items() if score == ranked[0]]
+            if weight > 0:
+                support[role_id].append(option.reason)
+        if not any(w > 0 for w in option.weights.values()):
+            neutral.append(option.reason)
+    ordered = sorted(scores, key=lambda r: -scores[r])  # stable: knowledge-base order breaks ties
+    best, second = ordered[0], ordered[1] if len(ordered) > 1 else None
+    tied = second is not None and scores[second] == scores[best]
     return Recommendation(
-        role=best[0] if len(best) == 1 else None,
+        role=None if tied else best,
+        runner_up=second,
         scores=scores,
-        leaning={role_id: tuple(reasons) for role_id, reasons in leaning.items()},
+        support={role_id: tuple(reasons) for role_id, reasons in support.items()},
         neutral=tuple(neutral),
-        close=ranked[0] - runner_up <= CLOSE_MARGIN,
+        close=second is not None and scores[best] - scores[second] <= CLOSE_MARGIN,
+        answered=answered,
     )
 
 
@@ -245,33 +249,37 @@ def _you(reasons: Sequence[str]) -> str:
 
 
 def explain(kb: KnowledgeBase, result: Recommendation) -> str:
-    """The recommendation in words: the role, which answers pointed where, and how sure it is."""
-    answered = sum(len(r) for r in result.leaning.values()) + len(result.neutral)
+    """The recommendation in words: the best fit and the runner-up, each with the answers that
+    point to it, and how sure it is."""
     lines = []
+    top = max(result.scores.values())
     if result.role is None:
-        tied = [kb.roles[r].name for r, s in result.scores.items() if s == max(result.scores.values())]
+        tied = [kb.roles[r].name for r, s in result.scores.items() if s == top]
         lines.append(f"It's a tie: your answers fit {render.join_names(tied)} equally well.")
+        for role_id in [r for r, s in result.scores.items() if s == top][:2]:
+            if result.support[role_id]:
+                lines.append(f"For {kb.roles[role_id].name}: {_you(result.support[role_id])}.")
+        lines.append(
+            "Internships, projects or courses in these areas are the best way to find out which you prefer."
+        )
     else:
-        lines.append(f"My recommendation: {kb.roles[result.role].name}.")
-    ordered = sorted(result.leaning.items(), key=lambda item: (item[0] != result.role, -len(item[1])))
-    for role_id, reasons in ordered:
-        if reasons:
-            leans = "answer leans" if len(reasons) == 1 else "answers lean"
+        role = kb.roles[result.role]
+        lines.append(f"My recommendation: {role.name}.")
+        if result.support[result.role]:
+            lines.append(f"Why: {_you(result.support[result.role])}.")
+        if result.runner_up is not None and result.scores[result.runner_up] > 0:
+            runner = kb.roles[result.runner_up]
+            reasons = result.support[result.runner_up]
+            lines.append(f"Runner-up: {runner.name}" + (f", as {_you(reasons)}." if reasons else "."))
+        lines.append(f"The role suits {role.section('fit').summary}.")
+        if result.close and result.runner_up is not None:
             lines.append(
-                f"{len(reasons)} of your {answered} {leans} toward {kb.roles[role_id].name}: {_you(reasons)}."
+                f"It's close, though: {kb.roles[result.runner_up].name} fits you nearly as well. "
+                "Internships, projects or courses in both areas are the best way to find out."
             )
     if result.neutral:
-        lines.append(f"{len(result.neutral)} pointed neither way: {_you(result.neutral)}.")
-    if result.role is not None:
-        role = kb.roles[result.role]
-        lines.append(f"The founding article says the role suits {role.section('fit').summary}.")
-        if result.close:
-            lines.append(
-                "It's close, though: the other path fits you nearly as well. Internships, projects or "
-                "courses in both areas are the best way to find out."
-            )
-    else:
         lines.append(
-            "Internships, projects or courses in both areas are the best way to find out which you prefer."
+            f"{len(result.neutral)} of your {result.answered} answers pointed nowhere in particular: "
+            f"{_you(result.neutral)}."
         )
     return "\n".join(lines)

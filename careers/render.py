@@ -16,7 +16,8 @@ def value(figure: Figure) -> str:
     if figure.unit == "usd_per_year":
         return f"${amount} a year"
     if figure.unit == "percent":
-        return f"+{amount}%"
+        # 8.7% stays 8.7%: rounding would change the figure the source gives.
+        return f"+{figure.value:g}%"
     if figure.unit == "jobs_per_year":
         return f"about {amount} a year"
     return amount

@@ -96,3 +96,12 @@ def find_role(kb: KnowledgeBase, text: str) -> str | None:
 def role_choices(kb: KnowledgeBase) -> list[tuple[str, str]]:
     """(button title, role id) for each role, for "which role do you mean?"."""
     return [(role.plural, role.id) for role in kb.roles.values()]
+
+
+def family(kb: KnowledgeBase) -> str:
+    """ "What roles do you know?": every role, and what can be asked about them."""
+    names = render.join_names([role.name for role in kb.roles.values()])
+    return (
+        f"I know {len(kb.roles)} data careers: {names}. Ask what any of them does, earns or needs, "
+        "compare any two, rank them all on pay or growth, or let me help you choose."
+    )

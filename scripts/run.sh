@@ -108,10 +108,10 @@ case "$mode" in
     pids+=("$!")
     echo "Loading the assistant (about 20 seconds)..."
     wait_until_up "Rasa server" "${pids[-1]}" "http://127.0.0.1:$rasa_port/webhooks/rest/" .rasa/rasa.log
-    # The page asks its own server (scripts/serve_web.py) where Rasa is: the page's host, our port.
+    # The page asks its own server (scripts/web_server.py) where Rasa is: the page's host, our port.
     [[ $origin =~ ^(https?://[^:/]+) ]] && rasa_url="${BASH_REMATCH[1]}:$rasa_port" || rasa_url=""
     echo "The career guide is at $origin/ (Ctrl-C stops everything)"
-    foreground "$venv/python" scripts/serve_web.py "$web_port" --bind 127.0.0.1 --rasa-url "$rasa_url"
+    foreground "$venv/python" -m scripts.web_server "$web_port" --bind 127.0.0.1 --rasa-url "$rasa_url"
     ;;
   *)
     echo "usage: scripts/run.sh chat|serve|slack|web" >&2

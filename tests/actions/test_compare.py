@@ -6,9 +6,20 @@ from tests.actions.tracker import tracker
 DS, MLE = "data_scientist", "machine_learning_engineer"
 
 
-async def test_which_pays_more_compares_salary_and_keeps_the_roles_compared(run) -> None:
+async def test_which_pays_more_with_no_roles_in_sight_ranks_the_family(run) -> None:
     messages, events = await run(
         ActionCompareRoles(), tracker("compare_roles", {"aspect": ["salary"]}, {"role": None})
+    )
+    assert messages[0]["text"].startswith("Which data job pays the most? Median annual pay, US, May 2024")
+    assert len(messages[0]["text"]) <= 600
+    assert [b["title"] for b in messages[0]["buttons"]] == ["Full ranking", "Pay chart", "Rank on growth"]
+    assert events == [{"event": "slot", "timestamp": None, "name": "aspect", "value": "salary"}]
+
+
+async def test_which_pays_more_of_two_roles_compares_salary_and_keeps_the_roles_compared(run) -> None:
+    messages, events = await run(
+        ActionCompareRoles(),
+        tracker("compare_roles", {"role": [DS, MLE], "aspect": ["salary"]}, {"role": None}),
     )
     assert messages[0]["text"].startswith("Data Scientist vs Machine Learning Engineer: salary")
     assert "The sources disagree" in messages[0]["text"]
@@ -27,11 +38,29 @@ async def test_one_role_named_is_compared_with_the_role_in_focus(run) -> None:
 
 
 async def test_difference_without_aspect_is_in_short_with_point_by_point_behind_a_button(run) -> None:
-    messages, _ = await run(ActionCompareRoles(), tracker("compare_roles"))
-    assert "interpreting data" in messages[0]["text"]
+    messages, _ = await run(ActionCompareRoles(), tracker("compare_roles", {"role": [DS, "data_analyst"]}))
+    assert messages[0]["text"].startswith("Data Scientist vs Data Analyst, in short:")
     titles = [b["title"] for b in messages[0]["buttons"]]
     assert titles[0] == "Point by point"
     assert "Compare on salary" in titles
+
+
+async def test_difference_with_nothing_to_say_which_roles_asks_which_two(run) -> None:
+    messages, _ = await run(ActionCompareRoles(), tracker("compare_roles"))
+    assert messages[0]["text"].startswith("I can compare any two of my 10 roles")
+    assert messages[0]["buttons"][0]["payload"] == (
+        '/compare_roles{"role": ["data_scientist", "machine_learning_engineer"]}'
+    )
+
+
+async def test_new_roles_compare_like_for_like_only(run) -> None:
+    messages, _ = await run(
+        ActionCompareRoles(), tracker("compare_roles", {"role": ["data_analyst", DS], "aspect": ["salary"]})
+    )
+    text = messages[0]["text"]
+    # The analyst's figure is the Data Scientists occupation's, as a proxy: never ranked against it.
+    assert "No source gives a like-for-like figure for both roles" in text
+    assert "proxy occupation Data Scientists" in text
 
 
 async def test_an_uncovered_job_in_a_comparison_is_said_not_covered_instead_of_comparing_others(run) -> None:

@@ -14,9 +14,9 @@ from tests.actions.tracker import tracker
 MLE_SO_FAR = {
     "enjoy": "building",
     "strength": "software",
+    "build_focus": "train_models",
     "audience": "infrastructure",
-    "trouble": "reliability",
-    "visuals": "no_visuals",
+    "study": "degree",
 }
 
 
@@ -43,12 +43,11 @@ async def test_start_says_the_intro_and_clears_earlier_answers(run) -> None:
 
 async def test_ask_shows_progress_and_one_button_per_option(run) -> None:
     messages, _ = await run(ActionAskPathAnswer(), tracker(slots={"path_answers": {"enjoy": "both"}}))
-    assert messages[0]["text"] == (
-        "Question 2 of 7: Which is more your strength: statistics or software engineering?"
-    )
+    assert messages[0]["text"] == "Question 2 of 6: Which is more your strength?"
     assert [b["payload"] for b in messages[0]["buttons"]] == [
         '/answer_path{"path_option": "statistics"}',
         '/answer_path{"path_option": "software"}',
+        '/answer_path{"path_option": "business"}',
         '/answer_path{"path_option": "neither_yet"}',
     ]
 
@@ -69,7 +68,9 @@ async def test_free_text_answer_even_when_the_nlu_thought_it_was_a_question(run)
 
 
 async def test_last_answer_completes_the_form(run) -> None:
-    _, events = await run(ValidatePathForm(), in_form("answer_path", "serving a million users", MLE_SO_FAR))
+    _, events = await run(
+        ValidatePathForm(), in_form("answer_path", "why a model gets things wrong", MLE_SO_FAR)
+    )
     assert slot("path_answer", "done") in events
 
 
@@ -106,8 +107,8 @@ async def test_unusable_answer_is_counted_and_the_third_offers_to_stop(run) -> N
 async def test_why_gives_the_reason_of_the_open_question(run) -> None:
     messages, _ = await run(ActionExplainPathQuestion(), in_form("ask_why", "why?", {"enjoy": "insights"}))
     assert messages[0]["text"] == (
-        "Why I ask: Data Scientists lean on statistics and probability; Machine Learning Engineers "
-        "on programming, software development and system design."
+        "Why I ask: Statisticians, data scientists and researchers lean on statistics; ML, AI, MLOps "
+        "and data engineers on programming; analysts on business sense and communication."
     )
 
 
@@ -117,9 +118,13 @@ async def test_why_outside_the_path(run) -> None:
 
 
 async def test_recommendation_keeps_the_role_for_follow_ups_and_offers_next_steps(run) -> None:
-    answers = {**MLE_SO_FAR, "problem": "serve"}
+    answers = {**MLE_SO_FAR, "trouble": "wrong_answers"}
     messages, events = await run(ActionRecommendPath(), tracker(slots={"path_answers": answers}))
     assert messages[0]["text"].startswith("My recommendation: Machine Learning Engineer.")
+    assert "Runner-up: AI Engineer" in messages[0]["text"]
+    assert messages[0]["buttons"][0]["payload"] == (
+        '/compare_roles{"role": ["machine_learning_engineer", "ai_engineer"]}'
+    )
     assert [b["title"] for b in messages[0]["buttons"]] == [
         "Compare the roles",
         "What to learn first",
@@ -150,12 +155,12 @@ async def test_a_self_description_fills_in_the_answers_it_contains_and_says_so(r
 
 
 async def test_a_negated_free_text_answer_is_read_and_said_back(run) -> None:
-    answers = {k: v for k, v in MLE_SO_FAR.items() if k != "visuals"}
+    answers = {k: v for k, v in MLE_SO_FAR.items() if k != "audience"}
     messages, events = await run(
-        ValidatePathForm(), in_form("answer_path", "not really into charts", answers)
+        ValidatePathForm(), in_form("answer_path", "not really into presenting", answers)
     )
-    assert messages[0]["text"] == 'I took that as "Not for me". (Say "back" to change it.)'
-    assert slot("path_answers", {**answers, "visuals": "no_visuals"}) in events
+    assert messages[0]["text"] == 'I took that as "Behind the scenes". (Say "back" to change it.)'
+    assert slot("path_answers", {**answers, "audience": "infrastructure"}) in events
 
 
 async def test_a_button_answer_is_not_said_back(run) -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from actions import KB
 from actions.roles import ActionAnswerOtherRole, ActionAnswerRole
 from tests.actions.tracker import tracker
 
@@ -34,13 +35,11 @@ async def test_role_on_its_own_answers_the_aspect_in_context(run) -> None:
 
 
 async def test_no_role_anywhere_asks_which_with_one_button_per_role(run) -> None:
-    messages, events = await run(ActionAnswerRole(), tracker("ask_role_salary", slots={"aspect": "salary"}))
+    messages, events = await run(ActionAnswerRole(), tracker("ask_role_skills", slots={"aspect": "skills"}))
     assert messages[0]["response"] == "utter_ask_role"
-    assert [b["payload"] for b in messages[0]["buttons"]] == [
-        '/inform_role{"role": "data_scientist"}',
-        '/inform_role{"role": "machine_learning_engineer"}',
-        '/compare_roles{"aspect": "salary"}',
-    ]
+    payloads = [b["payload"] for b in messages[0]["buttons"]]
+    assert payloads[:-1] == [f'/inform_role{{"role": "{role_id}"}}' for role_id in KB.roles]
+    assert len(payloads[:-1]) == 10 and payloads[-1] == '/compare_roles{"aspect": "skills"}'
     assert events == []
 
 
@@ -50,7 +49,7 @@ async def test_uncovered_job_gets_an_honest_i_cover(run) -> None:
     )
     assert messages[0]["response"] == "utter_role_not_covered"
     assert messages[0]["job"] == "plumber"
-    assert messages[0]["roles"] == "Data Scientists and Machine Learning Engineers"
+    assert messages[0]["roles"].startswith("AI Engineers, Business Intelligence Analysts, Data Analysts")
     assert events == []  # the role in context stays
 
 
@@ -121,3 +120,9 @@ async def test_a_question_inside_the_figures_gets_no_caveat(run) -> None:
         tracker("ask_role_outlook", {"role": [DS], "place": ["US"], "year": ["2030"]}, {"aspect": "outlook"}),
     )
     assert messages[0]["text"].startswith("Data Scientists: job outlook")
+
+
+async def test_pay_with_no_role_anywhere_ranks_the_family(run) -> None:
+    messages, events = await run(ActionAnswerRole(), tracker("ask_role_salary", slots={"aspect": "salary"}))
+    assert messages[0]["text"].startswith("Which data job pays the most?")
+    assert events == [{"event": "slot", "timestamp": None, "name": "aspect", "value": "salary"}]

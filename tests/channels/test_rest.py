@@ -18,7 +18,7 @@ def test_rest_webhook_answers_with_text_and_clickable_buttons(stack: Stack) -> N
     assert reply["text"].startswith("Hi! I'm the career guide.")
     payload = reply["buttons"][0]["payload"]
     [clicked] = requests.post(url, json={"sender": "readme-example", "message": payload}, timeout=60).json()
-    assert clicked["text"].startswith("Data Scientists: what the role is")
+    assert clicked["text"].startswith("I know 10 data careers:")
 
 
 BAD_REQUESTS = {
@@ -77,7 +77,7 @@ def test_a_10000_character_message_is_capped_with_a_note(stack: Stack) -> None:
 
 def test_typed_intent_syntax_with_markup_is_harmless(stack: Stack) -> None:
     sender = f"typed-{uuid.uuid4().hex[:6]}"
-    assert stack.text(sender, '/ask_role_salary{"role": "<b>x</b>"}') == "Which role do you mean?"
+    assert stack.text(sender, '/ask_role_tools{"role": "<b>x</b>"}') == "Which role do you mean?"
     stack.say(sender, '/restart{"role": "<b>x</b>"}')
     assert stack.text(sender, "how much do ML engineers earn?").startswith(
         "Machine Learning Engineers: salary"

@@ -44,7 +44,7 @@ def web_stack(tmp_path_factory: pytest.TempPathFactory, page_origin: str) -> Ite
     with running_stack(workdir, rasa_args=("--cors", page_origin)) as stack:
         port = page_origin.rsplit(":", 1)[1]
         log = workdir / "page.log"
-        serve = [str(BIN / "python"), "scripts/serve_web.py", port, "--bind", "127.0.0.1"]
+        serve = [str(BIN / "python"), "-m", "scripts.web_server", port, "--bind", "127.0.0.1"]
         page_server = start([*serve, "--rasa-url", stack.url], log)
         try:
             wait_for(f"{page_origin}/", page_server, log)
@@ -90,7 +90,10 @@ def ask(page: Page, text: str, answer: str) -> None:
 def test_the_page_presents_the_assistant_and_it_greets_with_buttons(page: Page) -> None:
     expect(page.locator("h1")).to_have_text("Which data career fits you?")
     last_answer(page, "Hi! I'm the career guide.")
-    expect(page.locator(".rw-reply").filter(has_text="What's the difference?")).to_be_visible()
+    expect(page.locator(".rw-reply").filter(has_text="What roles do you know?")).to_be_visible()
+    # The page names the whole family, not two roles.
+    lead = page.locator("p.lead").inner_text()
+    assert "ten data careers" in lead and "Database Administrator" in lead
 
 
 def test_a_typed_question_gets_a_short_answer_and_every_figure_is_one_click_away(page: Page) -> None:
@@ -117,11 +120,32 @@ def test_a_typed_question_gets_a_short_answer_and_every_figure_is_one_click_away
 
 def test_a_button_click_gets_its_answer(page: Page) -> None:
     say(page, "what can you do?")
-    last_answer(page, "I know two data careers")
-    page.locator(".rw-reply").filter(has_text="Which pays more?").last.click()
-    last_answer(page, "Data Scientist vs Machine Learning Engineer: salary")
-    verdict = page.locator(".rw-response").filter(has_text="vs Machine Learning Engineer: salary").last
-    assert "The sources disagree" in verdict.inner_text()
+    last_answer(page, "I know ten data careers")
+    page.locator(".rw-reply").filter(has_text="Which pays the most?").last.click()
+    last_answer(page, "Which data job pays the most?")
+
+
+def test_the_salary_chart_shows_as_an_image_from_the_pages_server(
+    page: Page, page_origin: str, artifacts: Path
+) -> None:
+    served = requests.get(f"{page_origin}/chart/salary.png", timeout=30)
+    assert served.status_code == 200 and served.headers["Content-Type"] == "image/png"
+    assert served.content[:8] == b"\x89PNG\r\n\x1a\n"
+    assert requests.get(f"{page_origin}/chart/nonsense.png", timeout=30).status_code == 404
+    say(page, "show me a salary chart")
+    last_answer(page, "Chart: Median annual pay, US, May 2024")
+    image = page.locator(".rw-conversation-container img[src$='chart/salary.png']").last
+    expect(image).to_be_visible(timeout=ANSWER_TIMEOUT)
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=image.element_handle(), timeout=ANSWER_TIMEOUT
+    )
+    assert image.evaluate("img => img.naturalWidth") == png_width(served.content)
+    image.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "web_chart.png"), full_page=True)
+
+
+def png_width(data: bytes) -> int:
+    return int.from_bytes(data[16:20], "big")
 
 
 def test_after_a_reload_the_same_conversation_continues(page: Page, artifacts: Path) -> None:

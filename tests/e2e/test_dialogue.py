@@ -22,18 +22,31 @@ def test_follow_ups_keep_the_role_then_switch_it(stack: Stack) -> None:
 
 def test_no_role_anywhere_asks_with_a_button_per_role_and_the_button_answers(stack: Stack) -> None:
     me = sender()
-    [question] = stack.say(me, "how much do they make?")
+    [question] = stack.say(me, "what skills do they need?")
     assert question["text"] == "Which role do you mean?"
     titles = [b["title"] for b in question["buttons"]]
-    assert titles == ["Data Scientists", "Machine Learning Engineers", "Compare them"]
-    clicked = question["buttons"][1]["payload"]
-    assert stack.text(me, clicked).startswith("Machine Learning Engineers: salary")
+    assert titles[:3] == ["AI Engineers", "Business Intelligence Analysts", "Data Analysts"]
+    assert len(titles) == 11 and titles[-1] == "Compare them"
+    clicked = question["buttons"][2]["payload"]
+    assert stack.text(me, clicked).startswith("Data Analysts: skills")
+
+
+def test_pay_with_no_role_anywhere_is_the_ranking_of_the_family(stack: Stack) -> None:
+    me = sender()
+    [ranking] = stack.say(me, "how much do they make?")
+    assert ranking["text"].startswith("Which data job pays the most? Median annual pay, US, May 2024")
+    assert "Source: US Bureau of Labor Statistics, Occupational Outlook Handbook." in ranking["text"]
+    full = stack.text(me, ranking["buttons"][0]["payload"])
+    assert "Not comparable (no figure from this source, statistic and period), so not ranked:" in full
+    bars = stack.text(me, "can you show me a chart of those salaries?")
+    assert "█" in bars and "$140,910 a year  AI / ML Research Scientists" in bars  # text bars on REST
+    assert stack.text(me, "what roles do you know?").startswith("I know 10 data careers:")
 
 
 def test_a_role_not_covered_gets_an_honest_i_cover(stack: Stack) -> None:
     answer = stack.text(sender(), "what does a plumber do?")
     assert answer.startswith('Sorry, "plumber" is not a role I cover.')
-    assert "I cover Data Scientists and Machine Learning Engineers" in answer
+    assert "I cover AI Engineers, Business Intelligence Analysts, Data Analysts, Data Engineers" in answer
 
 
 def test_where_the_data_comes_from(stack: Stack) -> None:
@@ -48,11 +61,11 @@ def test_greeting_and_help_offer_example_questions_as_buttons(stack: Stack) -> N
     assert greeting["text"].startswith("Hi! I'm the career guide.")
     assert len(greeting["buttons"]) >= 3
     [help_] = stack.say(me, "what can you do?")
-    assert "compare them point by point" in help_["text"]
+    assert "I know ten data careers" in help_["text"] and "I compare any two" in help_["text"]
     payloads = [b["payload"] for b in help_["buttons"]]
-    assert '/compare_roles{"aspect": "salary"}' in payloads
-    which_pays_more = stack.text(me, '/compare_roles{"aspect": "salary"}')
-    assert which_pays_more.startswith("Data Scientist vs Machine Learning Engineer: salary")
+    assert '/rank_roles{"aspect": "salary"}' in payloads
+    which_pays_most = stack.text(me, '/rank_roles{"aspect": "salary"}')
+    assert which_pays_most.startswith("Which data job pays the most?")
 
 
 def test_thanks_goodbye_and_bot_challenge(stack: Stack) -> None:
@@ -81,4 +94,4 @@ def test_restart_forgets_the_role(stack: Stack) -> None:
     me = sender()
     stack.text(me, "tell me about ML engineers")
     assert stack.text(me, "start over").startswith("Let's start over.")
-    assert stack.text(me, "how much do they earn?") == "Which role do you mean?"
+    assert stack.text(me, "what tools do they use?") == "Which role do you mean?"

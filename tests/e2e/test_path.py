@@ -25,21 +25,45 @@ def click(stack: Stack, me: str, messages: list[dict[str, Any]], title: str) -> 
 
 
 MLE_ANSWERS = [
-    "Building systems that use models",
+    "Building products with models or AI",
     "Software engineering",
-    "Infrastructure behind the scenes",
-    "Keeping a model reliable in production",
-    "Not for me",
-    "Make a model answer a million users fast",
+    "My own models, trained and put into products",
+    "Behind the scenes",
+    "A bachelor's or a master's",
+    "Working out why a model gets things wrong",
 ]
+# Two more roles by buttons, each through its own follow-up question.
+BUTTON_PATHS = {
+    "Business Intelligence Analyst": [
+        "Finding insights in data",
+        "Business sense and communication",
+        "A dashboard the business uses every day",
+        "Explaining results to people",
+        "A few months of courses",
+        "Cleaning up messy data",
+    ],
+    "Database Administrator": [
+        "Building and running data systems",
+        "Neither yet, I'm learning",
+        "Databases kept fast, safe and backed up",
+        "Behind the scenes",
+        "A few months of courses",
+        "Keeping a system reliable in production",
+    ],
+}
+
+
+def click_through(stack: Stack, me: str, messages: list[dict[str, Any]], titles: list[str]) -> dict[str, Any]:
+    """From question 1, click `titles` in turn; the recommendation."""
+    for title in titles[:-1]:
+        messages = click(stack, me, messages, title)
+    assert question(messages)["text"].startswith(f"Question {len(titles)} of {len(titles)}:")
+    [result] = click(stack, me, messages, titles[-1])
+    return result
 
 
 def click_to_ml_engineer(stack: Stack, me: str, messages: list[dict[str, Any]]) -> dict[str, Any]:
-    """From question 1, click the answers that all lean to ML engineering; the recommendation."""
-    for title in MLE_ANSWERS[:-1]:
-        messages = click(stack, me, messages, title)
-    assert question(messages)["text"].startswith("Question 6 of 6:")
-    [result] = click(stack, me, messages, MLE_ANSWERS[-1])
+    result = click_through(stack, me, messages, MLE_ANSWERS)
     assert result["text"].startswith("My recommendation: Machine Learning Engineer."), result
     return result
 
@@ -50,7 +74,7 @@ def test_clicking_through_to_an_ml_engineer_recommendation(stack: Stack) -> None
     assert "I'll ask a few short questions" in messages[0]["text"]
     assert question(messages)["text"] == "Question 1 of 6: Which part of data work do you enjoy most?"
     result = click_to_ml_engineer(stack, me, messages)
-    assert "6 of your 6 answers lean toward Machine Learning Engineer" in result["text"]
+    assert "Runner-up: AI Engineer" in result["text"]
     assert [b["title"] for b in result["buttons"]] == [
         "Compare the roles",
         "What to learn first",
@@ -64,25 +88,31 @@ def test_clicking_through_to_an_ml_engineer_recommendation(stack: Stack) -> None
     assert stack.text(me, "how much does that pay?").startswith("Machine Learning Engineers: salary")
 
 
-def test_free_text_answers_to_a_data_scientist_with_the_tie_break_question(stack: Stack) -> None:
+def test_clicking_through_to_two_more_roles(stack: Stack) -> None:
+    for role, titles in BUTTON_PATHS.items():
+        me = sender()
+        result = click_through(stack, me, stack.say(me, "help me choose"), titles)
+        assert result["text"].startswith(f"My recommendation: {role}."), result
+        assert "Why: you " in result["text"] and "Runner-up: " in result["text"]
+
+
+def test_free_text_answers_to_an_ai_engineer(stack: Stack) -> None:
     me = sender()
-    stack.say(me, "I can't decide between data science and ML engineering")
-    messages = stack.say(me, "a bit of both really")
-    assert question(messages)["text"] == (
-        "Question 2 of 7: Which is more your strength: statistics or software engineering?"
-    )
+    stack.say(me, "help me choose")
+    messages = stack.say(me, "I'd rather build things")
+    assert question(messages)["text"] == "Question 2 of 6: Which is more your strength?"
     for answer in [
-        "definitely the stats side",
-        "I like explaining results to people",
-        "cleaning messy data",
-        "I love dashboards",
-        "the sales forecast",
+        "coding, definitely",
+        "chatbots on top of GPT",
+        "not really into presenting",
+        "a degree is fine",
     ]:
         messages = stack.say(me, answer)
-    assert question(messages)["text"].startswith("Question 7 of 7: You like both sides.")
-    result = stack.text(me, "analysing data")
-    assert result.startswith("My recommendation: Data Scientist.")
-    assert "1 pointed neither way: you enjoy both finding insights and building systems" in result
+    assert question(messages)["text"].startswith("Question 6 of 6: Which problem")
+    result = stack.text(me, "hallucinations, why a model gets things wrong")
+    assert result.startswith('I took that as "Working out why a model gets things wrong".'), result
+    assert "\nMy recommendation: AI Engineer.\n" in result
+    assert "want to build applications on large language models" in result
 
 
 def test_a_question_mid_way_is_answered_then_the_open_question_returns(stack: Stack) -> None:
@@ -98,7 +128,7 @@ def test_why_do_you_ask_then_the_question_again(stack: Stack) -> None:
     me = sender()
     stack.say(me, "help me choose")
     messages = stack.say(me, "why do you ask?")
-    assert messages[0]["text"].startswith("Why I ask: The founding article's main split")
+    assert messages[0]["text"].startswith("Why I ask: The biggest split in the family")
     assert question(messages)["text"].startswith("Question 1 of 6")
 
 
@@ -122,7 +152,7 @@ def test_three_unusable_answers_offer_to_stop_and_stop_ends_politely(stack: Stac
 def test_cancel_and_start_over(stack: Stack) -> None:
     me = sender()
     messages = stack.say(me, "help me choose")
-    messages = click(stack, me, messages, "Both equally")
+    messages = click(stack, me, messages, "A bit of everything")
     messages = click(stack, me, messages, "Statistics and probability")
     messages = stack.say(me, "start over")
     assert question(messages)["text"].startswith("Question 1 of 6")

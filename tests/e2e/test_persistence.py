@@ -70,7 +70,7 @@ def test_twenty_conversations_continue_where_they_were_after_kill_9(
 
     assert event_counts() == before  # nothing lost, nothing doubled
     for sender in on_path:  # the same open question, answered
-        assert "Question 4 of 6" in stack.text(sender, '/answer_path{"path_option": "infrastructure"}')
+        assert "Question 4 of 6" in stack.text(sender, '/answer_path{"path_option": "train_models"}')
     for i, sender in enumerate(with_role):  # the same role in context
         expected = "Machine Learning Engineers" if i % 2 else "Data Scientists"
         assert stack.text(sender, "how much do they earn?").startswith(f"{expected}: salary")

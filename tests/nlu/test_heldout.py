@@ -13,6 +13,7 @@ import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
 from bench import understanding
+from careers import knowledge
 from tests.servers import MODEL, ROOT
 
 MACRO_F1_FLOOR = 0.95
@@ -27,6 +28,11 @@ HARD_ACCURACY_FLOOR = 0.90
 MISSPELT_ROLE_F1_FLOOR = 0.95
 EVERYDAY_RECALL_FLOOR = 0.95
 MIN_HARD, MIN_MISSPELT, MIN_EVERYDAY = 150, 60, 200
+# Issue 12: the family set (eight new roles, list_roles).
+FAMILY_ROLE_F1_FLOOR = 0.95
+FAMILY_ACCURACY_FLOOR = 0.90
+MIN_PER_NEW_ROLE = 12
+NEW_ROLES = set(knowledge.default().roles) - {"data_scientist", "machine_learning_engineer"}
 
 
 def training_texts() -> set[str]:
@@ -38,6 +44,8 @@ HELD_OUT = [
     understanding.OFF_TOPIC,
     understanding.HARD,
     understanding.OFF_TOPIC_EVERYDAY,
+    understanding.FAMILY,
+    understanding.RANK,
 ]
 
 
@@ -51,6 +59,8 @@ def test_evaluation_phrasings_are_not_in_the_training_data(path: Path) -> None:
 def test_every_intent_has_enough_heldout_phrasings() -> None:
     training_intents = set(load_data(str(ROOT / "data" / "nlu")).intents)
     counts = understanding.intent_counts(understanding.HELDOUT)
+    for family_set in (understanding.FAMILY, understanding.RANK):  # issue 12's intents
+        counts.update({i: n for i, n in understanding.intent_counts(family_set).items() if i not in counts})
     assert {i: counts[i] for i in training_intents if counts[i] < MIN_PER_INTENT} == {}
     assert len(understanding.examples(understanding.OFF_TOPIC)) >= MIN_OFF_TOPIC
 
@@ -98,3 +108,23 @@ def test_people_are_understood_as_they_write(hard_result: understanding.HardUnde
 
 def test_everyday_requests_are_turned_away(hard_result: understanding.HardUnderstanding) -> None:
     assert hard_result.everyday_oos_recall >= EVERYDAY_RECALL_FLOOR, understanding.hard_report(hard_result)
+
+
+@pytest.fixture(scope="module")
+def family_result(artifacts: Path) -> understanding.FamilyUnderstanding:
+    found = understanding.evaluate_family(MODEL)
+    (artifacts / "nlu_family_report.txt").write_text(understanding.family_report(found), encoding="utf-8")
+    return found
+
+
+def test_every_new_role_has_enough_family_phrasings(family_result: understanding.FamilyUnderstanding) -> None:
+    assert {
+        r: family_result.per_role.get(r, 0)
+        for r in NEW_ROLES
+        if family_result.per_role.get(r, 0) < MIN_PER_NEW_ROLE
+    } == {}
+
+
+def test_the_family_is_understood(family_result: understanding.FamilyUnderstanding) -> None:
+    assert family_result.role_f1 >= FAMILY_ROLE_F1_FLOOR, understanding.family_report(family_result)
+    assert family_result.intent_accuracy >= FAMILY_ACCURACY_FLOOR, understanding.family_report(family_result)

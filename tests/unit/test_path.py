@@ -17,33 +17,57 @@ QUESTIONS = {q.id: q for q in KB.path.questions}
 ALL_MLE = {
     "enjoy": "building",
     "strength": "software",
+    "build_focus": "train_models",
     "audience": "infrastructure",
-    "trouble": "reliability",
-    "visuals": "no_visuals",
-    "problem": "serve",
+    "study": "degree",
+    "trouble": "wrong_answers",
 }
 ALL_DS = {
     "enjoy": "insights",
     "strength": "statistics",
+    "insight_focus": "predictive_models",
     "audience": "explaining",
+    "study": "degree",
     "trouble": "messy_data",
-    "visuals": "love_visuals",
-    "problem": "forecast",
 }
 
 
+def every_answer_combination() -> list[dict[str, str]]:
+    """Every way a person can answer the path: each due question, each option."""
+    found: list[dict[str, str]] = []
+
+    def walk(answers: dict[str, str]) -> None:
+        question = path.next_question(KB.path, answers)
+        if question is None:
+            found.append(answers)
+            return
+        for option in question.options:
+            walk({**answers, question.id: option.id})
+
+    walk({})
+    return found
+
+
 def test_everyone_gets_5_to_8_questions_with_at_most_5_options() -> None:
-    for answers in ({}, {"enjoy": "both"}):
-        assert 5 <= len(path.due_questions(KB.path, answers)) <= 8
+    combinations = every_answer_combination()
+    assert all(5 <= len(answers) <= 8 for answers in combinations)
     assert all(2 <= len(q.options) <= 5 for q in KB.path.questions)
 
 
-def test_the_tie_break_question_depends_on_the_first_answer() -> None:
-    assert "tie_break" not in [q.id for q in path.due_questions(KB.path, {"enjoy": "building"})]
+def test_every_role_can_come_out_on_top() -> None:
+    winners = {path.recommend(KB, answers).role for answers in every_answer_combination()}
+    assert set(KB.roles) <= winners
+
+
+def test_the_follow_up_question_depends_on_the_first_answer() -> None:
+    due = {
+        first: [q.id for q in path.due_questions(KB.path, {"enjoy": first})] for first in ("insights", "both")
+    }
+    assert "insight_focus" in due["insights"] and "tie_break" not in due["insights"]
+    assert "tie_break" in due["both"] and "insight_focus" not in due["both"]
     assert path.next_question(KB.path, {"enjoy": "both"}).id == "strength"  # type: ignore[union-attr]
-    assert "tie_break" in [q.id for q in path.due_questions(KB.path, {"enjoy": "both"})]
-    assert path.progress(KB.path, {"enjoy": "both"}) == (2, 7)
-    assert path.progress(KB.path, {"enjoy": "insights"}) == (2, 6)
+    assert path.progress(KB.path, {"enjoy": "both"}) == (2, 6)
+    assert path.progress(KB.path, {}) == (1, 6)  # the follow-up of the first answer counts already
 
 
 def test_next_question_is_none_when_complete() -> None:
@@ -59,11 +83,14 @@ def test_next_question_is_none_when_complete() -> None:
         ("enjoy", "building", "building"),  # the option id (a payload)
         ("enjoy", "2", "building"),
         ("enjoy", "a bit of both", "both"),
+        ("enjoy", "pipelines and databases", "data_systems"),
         ("strength", "definitely the stats side", "statistics"),
         ("strength", "I like stats and coding equally", None),  # both sides: ambiguous
         ("audience", "I enjoy presenting to stakeholders", "explaining"),
-        ("visuals", "Not for me", "no_visuals"),
-        ("problem", "the first one", "forecast"),
+        ("audience", "not really into presenting", "infrastructure"),  # negated, two options
+        ("build_focus", "chatbots on top of GPT", "llm_apps"),
+        ("systems_focus", "keeping postgres backed up", "databases"),
+        ("study", "a bootcamp at most", "short"),
         ("enjoy", "what's the weather?", None),
         ("enjoy", "   ", None),
         ("enjoy", None, None),
@@ -75,48 +102,53 @@ def test_interpret_reads_buttons_numbers_and_free_text(
     assert path.interpret(QUESTIONS[question], text) == option
 
 
-def test_clear_win_for_mle_explains_itself() -> None:
+def test_clear_win_for_mle_names_the_runner_up_with_its_reasons() -> None:
     result = path.recommend(KB, ALL_MLE)
     assert result.role == MLE and not result.close
+    assert result.runner_up == "ai_engineer"
     text = path.explain(KB, result)
-    assert text.startswith("My recommendation: Machine Learning Engineer.")
-    assert "6 of your 6 answers lean toward Machine Learning Engineer: you enjoy building systems" in text
+    assert text.startswith("My recommendation: Machine Learning Engineer.\nWhy: you enjoy building products")
+    assert "want to train your own models" in text
+    assert (
+        "Runner-up: AI Engineer, as you enjoy building products with models, are strongest in software"
+        in text
+    )
     assert "It's close" not in text
 
 
 def test_clear_win_for_ds() -> None:
     result = path.recommend(KB, ALL_DS)
-    assert result.role == DS
-    assert result.scores == {DS: 11.0, MLE: 0.0}
-    assert "6 of your 6 answers lean toward Data Scientist" in path.explain(KB, result)
+    assert result.role == DS and not result.close
+    assert result.scores[DS] == 10.0
+    assert "Why: you enjoy finding insights in data, are strongest in statistics, want to build models" in (
+        path.explain(KB, result)
+    )
 
 
-def test_near_tie_says_it_is_close_and_lists_both_sides() -> None:
-    answers = {**ALL_MLE, "strength": "statistics", "audience": "explaining", "visuals": "love_visuals"}
-    result = path.recommend(KB, answers)
-    assert result.role == DS and result.close
+def test_near_tie_says_it_is_close_and_names_the_other_role() -> None:
+    result = path.recommend(KB, {**ALL_DS, "insight_focus": "rigorous_stats"})
+    assert (result.role, result.runner_up, result.close) == ("statistician", DS, True)
     text = path.explain(KB, result)
-    assert "3 of your 6 answers lean toward Data Scientist" in text
-    assert "3 of your 6 answers lean toward Machine Learning Engineer" in text
-    assert "It's close" in text
+    assert text.startswith("My recommendation: Statistician.")
+    assert "Runner-up: Data Scientist, as you enjoy finding insights in data" in text
+    assert "It's close, though: Data Scientist fits you nearly as well." in text
 
 
 def test_exact_tie_recommends_neither() -> None:
-    answers = {**ALL_DS, "enjoy": "building", "audience": "infrastructure", "visuals": "no_visuals"}
-    result = path.recommend(KB, answers)
-    assert result.scores[DS] == result.scores[MLE]
+    result = path.recommend(KB, {**ALL_DS, "insight_focus": "analyses"})
+    assert result.scores["data_analyst"] == result.scores[DS] == max(result.scores.values())
     assert result.role is None
     assert path.explain(KB, result).startswith(
-        "It's a tie: your answers fit Data Scientist and Machine Learning Engineer equally well."
+        "It's a tie: your answers fit Data Analyst and Data Scientist equally well."
     )
 
 
 def test_skipped_and_neutral_answers_count_for_nothing() -> None:
-    answers = {"enjoy": "insights", "strength": "neither_yet", "visuals": "fine_visuals"}
+    answers = {"enjoy": "insights", "strength": "neither_yet", "insight_focus": "predictive_models"}
     result = path.recommend(KB, answers)
     assert result.role == DS
-    assert result.neutral == ("are still building your strengths", "don't mind making charts")
-    assert "2 pointed neither way" in path.explain(KB, result)
+    assert result.neutral == ("are still building your strengths",)
+    assert "1 of your 3 answers pointed nowhere in particular" in path.explain(KB, result)
 
 
 def test_answers_to_questions_not_due_are_ignored() -> None:
@@ -148,10 +180,11 @@ def _edit(file: Path, change) -> None:
             r"field questions\[0\]\.options\): a question needs 2 to 5 options",
         ),
         (
-            lambda d: d["questions"][6]["ask_if"].update(question="later"),
-            r"field questions\[6\]\.ask_if\.question\): 'later' is not an earlier question",
+            lambda d: d["questions"][2]["ask_if"].update(question="later"),
+            r"field questions\[2\]\.ask_if\.question\): 'later' is not an earlier question",
         ),
-        (lambda d: d["questions"].__delitem__(slice(4, 6)), r"everyone must get 5 to 8 questions"),
+        (lambda d: d["questions"].__delitem__(slice(7, 9)), r"everyone must get 5 to 8 questions"),
+        (lambda d: d["questions"].extend(d["questions"][7:] * 1), r"duplicate question id"),
         (
             lambda d: d["questions"][1]["options"][0]["synonyms"].append(True),
             r"field questions\[1\]\.options\[0\]\.synonyms\[\d+\]\): expected non-empty text",
@@ -166,25 +199,35 @@ def test_broken_path_file_names_the_field(path_file: Path, change, message: str)
 
 def test_adding_a_question_needs_only_the_file(path_file: Path) -> None:
     def add(data: dict) -> None:
-        extra = dict(data["questions"][3], id="pace", ask="Fast experiments or careful releases?")
-        data["questions"].insert(3, extra)
+        extra = dict(data["questions"][-1], id="pace", ask="Fast experiments or careful releases?")
+        data["questions"].append(extra)
 
     _edit(path_file, add)
     kb = knowledge.load(path_file.parent)
     assert path.progress(kb.path, {}) == (1, 7)
 
 
+def test_more_than_8_questions_for_one_person_is_refused(path_file: Path) -> None:
+    def add(data: dict) -> None:
+        for i in range(3):
+            data["questions"].append(dict(data["questions"][-1], id=f"extra{i}"))
+
+    _edit(path_file, add)
+    with pytest.raises(KnowledgeBaseError, match="everyone must get 5 to 8 questions"):
+        knowledge.load(path_file.parent)
+
+
 @pytest.mark.parametrize(
     ("question", "text", "option"),
     [
-        ("visuals", "not really into charts", "no_visuals"),
-        ("visuals", "I hate making dashboards", "no_visuals"),
+        ("audience", "not really into presentations", "infrastructure"),
+        ("study", "a degree is fine, no bootcamp", "degree"),
         ("strength", "I guess stats more than code", "statistics"),
         ("strength", "neither, honestly", "neither_yet"),
         ("enjoy", "I don't really like building things, I prefer finding patterns", "insights"),
         ("audience", "no way, I'd rather stay behind the scenes", "infrastructure"),
-        ("trouble", "definitely not messy data", "reliability"),  # two options: the other one
-        ("visuals", "I don't love charts", None),  # three options: a negation alone does not pick one
+        ("audience", "definitely not explaining", "infrastructure"),  # two options: the other one
+        ("trouble", "definitely not messy data", None),  # three options: a negation alone picks none
     ],
 )
 def test_free_text_answers_with_negations_and_hedges(question: str, text: str, option: str | None) -> None:

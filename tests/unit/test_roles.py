@@ -64,5 +64,31 @@ def test_find_role_by_alias_name_or_id(text: str, role: str | None) -> None:
 
 
 def test_covered_roles_and_choices_come_from_the_knowledge_base() -> None:
-    assert roles.covered_roles(KB) == "Data Scientists and Machine Learning Engineers"
-    assert roles.role_choices(KB) == [("Data Scientists", DS), ("Machine Learning Engineers", MLE)]
+    covered = roles.covered_roles(KB)
+    assert covered.startswith("AI Engineers, Business Intelligence Analysts, Data Analysts, Data Engineers")
+    assert covered.endswith("AI / ML Research Scientists and Statisticians")
+    assert roles.role_choices(KB) == [(role.plural, role.id) for role in KB.roles.values()]
+    assert len(roles.role_choices(KB)) == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("data eng", "data_engineer"),
+        ("BI dev", "business_intelligence_analyst"),
+        ("ML researcher", "research_scientist"),
+        ("LLM engineer", "ai_engineer"),
+        ("ml ops", "mlops_engineer"),
+        ("DBA", "database_administrator"),
+        ("biostatistician", "statistician"),
+        ("data analytics", "data_analyst"),
+    ],
+)
+def test_aliases_people_type_find_the_new_roles(text: str, role: str) -> None:
+    assert roles.find_role(KB, text) == role
+
+
+def test_the_family_list_names_every_role() -> None:
+    text = roles.family(KB)
+    assert text.startswith("I know 10 data careers: ")
+    assert all(role.name in text for role in KB.roles.values())

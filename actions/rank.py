@@ -1,0 +1,99 @@
+"""Rankings of the whole family on pay or growth, and the list of roles (feature `rank`)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import KB
+from actions._common import button, entity_values, with_caveats
+from careers import chart, rank, roles
+
+# Channels that show an image message: the web widget (socket.io). The shell, Slack and REST
+# scripts get the same ranking as text bars.
+IMAGE_CHANNELS = {"socketio"}
+OTHER = {"salary": "outlook", "outlook": "salary"}
+ON = {"salary": "pay", "outlook": "growth"}
+
+
+class ActionRankRoles(Action):
+    """Ranks every role on the dimension asked (pay by default): short, full, or as a chart."""
+
+    def name(self) -> str:
+        return "action_rank_roles"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        return answer(dispatcher, tracker, entity_values(tracker, "aspect"))
+
+
+def answer(dispatcher: CollectingDispatcher, tracker: Tracker, aspects: List[str]) -> List[Dict[str, Any]]:
+    """The ranking reply; also what a comparison with no two roles to compare gives."""
+    named = [a for a in aspects if a in KB.aspects]
+    dimension = rank.dimension_for(named) or (None if named else "salary")
+    if dimension is None:
+        dispatcher.utter_message(
+            text=rank.nothing_to_rank(KB, named[0]),
+            buttons=[button("Rank on pay", "rank_roles", {"aspect": "salary"}), _rank_button("outlook")],
+        )
+        return []
+    ranking = rank.rank(KB, dimension)
+    if ranking is None:  # a knowledge base where no two roles share a series
+        dispatcher.utter_message(text=rank.nothing_to_rank(KB, dimension))
+        return []
+    detail = entity_values(tracker, "ranking")
+    others = [_rank_button(OTHER[dimension])]
+    if "chart" in detail or rank.wants_chart(tracker.latest_message.get("text")):
+        if tracker.get_latest_input_channel() in IMAGE_CHANNELS:
+            dispatcher.utter_message(text=f"Chart: {chart.title(ranking)}.", image=chart.path(dimension))
+        else:
+            dispatcher.utter_message(text=rank.text_bars(KB, ranking), buttons=others)
+    elif "full" in detail:
+        text = with_caveats(rank.full(KB, ranking), tracker, list(KB.roles), [dimension])
+        dispatcher.utter_message(text=text, buttons=[_chart_button(dimension), *others])
+    else:
+        dispatcher.utter_message(
+            text=with_caveats(rank.brief(KB, ranking), tracker, list(KB.roles), [dimension]),
+            buttons=[
+                button("Full ranking", "rank_roles", {"aspect": dimension, "ranking": "full"}),
+                _chart_button(dimension),
+                *others,
+            ],
+        )
+    return [SlotSet("aspect", dimension)]
+
+
+def _rank_button(dimension: str) -> Dict[str, str]:
+    return button(f"Rank on {ON[dimension]}", "rank_roles", {"aspect": dimension})
+
+
+def _chart_button(dimension: str) -> Dict[str, str]:
+    return button(
+        f"{'Pay' if dimension == 'salary' else 'Growth'} chart",
+        "rank_roles",
+        {"aspect": dimension, "ranking": "chart"},
+    )
+
+
+class ActionListRoles(Action):
+    """ "What roles do you know?": the family, with a way in."""
+
+    def name(self) -> str:
+        return "action_list_roles"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        dispatcher.utter_message(
+            text=roles.family(KB),
+            buttons=[
+                button("Which pays the most?", "rank_roles", {"aspect": "salary"}),
+                button("Which grows fastest?", "rank_roles", {"aspect": "outlook"}),
+                button("Help me choose", "start_path"),
+            ],
+        )
+        return []
