@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import KB
-from actions._common import button, entity_values, with_caveats
+from actions._common import button, caveats, entity_values
 from careers import chart, rank, roles
 
 # Channels that show an image message: the web widget (socket.io). The shell, Slack and REST
@@ -53,11 +53,11 @@ def answer(dispatcher: CollectingDispatcher, tracker: Tracker, aspects: List[str
         else:
             dispatcher.utter_message(text=rank.text_bars(KB, ranking), buttons=others)
     elif "full" in detail:
-        text = with_caveats(rank.full(KB, ranking), tracker, list(KB.roles), [dimension])
+        text = _with_caveats(rank.full(KB, ranking), tracker, dimension)
         dispatcher.utter_message(text=text, buttons=[_chart_button(dimension), *others])
     else:
         dispatcher.utter_message(
-            text=with_caveats(rank.brief(KB, ranking), tracker, list(KB.roles), [dimension]),
+            text=_with_caveats(rank.brief(KB, ranking), tracker, dimension),
             buttons=[
                 button("Full ranking", "rank_roles", {"aspect": dimension, "ranking": "full"}),
                 _chart_button(dimension),
@@ -65,6 +65,11 @@ def answer(dispatcher: CollectingDispatcher, tracker: Tracker, aspects: List[str
             ],
         )
     return [SlotSet("aspect", dimension)]
+
+
+def _with_caveats(text: str, tracker: Tracker, dimension: str) -> str:
+    """What the figures do not cover of what was asked (Brazil, senior...) first, then `text`."""
+    return "\n".join(filter(None, [caveats(tracker, list(KB.roles), [dimension]), text]))
 
 
 def _rank_button(dimension: str) -> Dict[str, str]:

@@ -59,7 +59,7 @@ async def test_new_roles_compare_like_for_like_only(run) -> None:
     )
     text = messages[0]["text"]
     # The analyst's figure is the Data Scientists occupation's, as a proxy: never ranked against it.
-    assert "No source gives a like-for-like figure for both roles" in text
+    assert "No source gives a like-for-like figure for every role" in text
     assert "proxy occupation Data Scientists" in text
 
 

@@ -33,7 +33,9 @@ async def test_the_more_button_of_a_first_answer_shows_every_figure_and_keeps_th
 
 
 async def test_typed_tell_me_more_follows_the_latest_more_button_offered(run) -> None:
-    [comparison], _ = await run(ActionCompareRoles(), tracker("compare_roles", {"aspect": ["salary"]}))
+    [comparison], _ = await run(
+        ActionCompareRoles(), tracker("compare_roles", {"role": [DS, MLE], "aspect": ["salary"]})
+    )
     asked = with_bot_messages(
         tracker("ask_detail"), comparison["buttons"], [{"title": "x", "payload": "/greet"}]
     )

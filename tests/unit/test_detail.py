@@ -71,7 +71,7 @@ def test_the_salary_answer_leads_with_two_sourced_figures_and_offers_all_of_them
 
 
 def test_which_pays_more_leads_with_the_disagreement_and_both_like_for_like_results() -> None:
-    [answer] = detail.comparison_answers(KB, [], ["salary"])
+    [answer] = detail.comparison_answers(KB, [DS, MLE], ["salary"])
     lines = answer.text.splitlines()
     assert lines[0] == "Data Scientist vs Machine Learning Engineer: salary"
     assert lines[1].startswith("The sources disagree")
