@@ -43,7 +43,19 @@ NEGATIONS = {"not", "n't", "no", "never", "without", "zero", "nothing", "none", 
 # "not much", "don't know much": a negated amount is a hedge, not a lack.
 SOFTENERS = {"much", "great", "very", "lot", "too", "super", "so", "that", "enough", "really", "strong"}
 HEDGES = {"bit", "little", "some", "basic", "basics", "learning", "beginner", "rusty", "somewhat", "limited", "dabbled", "dabble", "dabbling", "ok", "okay", "slightly", "intro", "introductory", "studying", "weak", "roughly", "starting", "decent", "superficial", "ish"}  # fmt: skip
-AFTER_HEDGES = {"roughly", "weak", "rusty", "basics", "bit", "somewhat", "ish", "poor", "so-so", "meh", "shaky"}
+AFTER_HEDGES = {
+    "roughly",
+    "weak",
+    "rusty",
+    "basics",
+    "bit",
+    "somewhat",
+    "ish",
+    "poor",
+    "so-so",
+    "meh",
+    "shaky",
+}
 GOALS = {"become", "into", "switch", "towards", "transition", "move"}
 # "I'm a", "I work as a", "used to be a": what follows is the person's background.
 BACKGROUND_CUES = {"'m", "am", "im", "i'm", "as", "was", "been"}

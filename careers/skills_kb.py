@@ -118,7 +118,9 @@ def _load_taxonomy(file: Path) -> tuple[dict[str, Category], dict[str, Skill]]:
     for skill in skills.values():
         for implied in skill.implies:
             if implied not in skills:
-                raise KnowledgeBaseError(file, f"implies unknown skill {implied!r}", field=f"{skill.id}.implies")
+                raise KnowledgeBaseError(
+                    file, f"implies unknown skill {implied!r}", field=f"{skill.id}.implies"
+                )
     return categories, skills
 
 

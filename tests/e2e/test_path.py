@@ -53,7 +53,7 @@ def test_clicking_through_to_an_ml_engineer_recommendation(stack: Stack) -> None
     assert "6 of your 6 answers lean toward Machine Learning Engineer" in result["text"]
     assert [b["title"] for b in result["buttons"]] == [
         "Compare the roles",
-        "What to learn first",
+        "What would I need to learn?",
         "Salary",
         "Job outlook",
         "Start over",
