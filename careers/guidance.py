@@ -286,7 +286,8 @@ def roadmap(base: SkillBase, profile: Profile, role_id: str, extra: Iterable[str
         Stage(
             f"Put it together as a {role} would",
             core,
-            f"one end-to-end project using {names(base, core[:4])}, published with its code and a short write-up",
+            f"one end-to-end project using {names(base, core[:4])}, "
+            "published with its code and a short write-up",
         )
     )
     while len(stages) < MIN_STAGES:

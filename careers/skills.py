@@ -38,30 +38,33 @@ SKILL, BACKGROUND, UNKNOWN = "skill", "background", "unknown_skill"
 
 WINDOW_BEFORE = 6  # tokens looked at before a mention, within its clause
 WINDOW_AFTER = 3
-CLAUSE_ENDS = {",", ";", ".", "!", "?", ":", "but", "though", "although", "however", "while", "whereas", "yet", "except"}  # fmt: skip
-NEGATIONS = {"not", "n't", "no", "never", "without", "zero", "nothing", "none", "nor", "neither", "lack", "lacking", "struggle", "struggling", "cannot", "0"}  # fmt: skip
+CLAUSE_ENDS = {
+    ",", ";", ".", "!", "?", ":", "but", "though", "although", "however", "while", "whereas",
+    "yet", "except",
+}  # fmt: skip
+NEGATIONS = {
+    "not", "n't", "no", "never", "without", "zero", "nothing", "none", "nor", "neither", "lack",
+    "lacking", "struggle", "struggling", "cannot", "0",
+}  # fmt: skip
 # "not much", "don't know much": a negated amount is a hedge, not a lack.
 SOFTENERS = {"much", "great", "very", "lot", "too", "super", "so", "that", "enough", "really", "strong"}
-HEDGES = {"bit", "little", "some", "basic", "basics", "learning", "beginner", "rusty", "somewhat", "limited", "dabbled", "dabble", "dabbling", "ok", "okay", "slightly", "intro", "introductory", "studying", "weak", "roughly", "starting", "decent", "superficial", "ish"}  # fmt: skip
+HEDGES = {
+    "bit", "little", "some", "basic", "basics", "learning", "beginner", "rusty", "somewhat",
+    "limited", "dabbled", "dabble", "dabbling", "ok", "okay", "slightly", "intro", "introductory",
+    "studying", "weak", "roughly", "starting", "decent", "superficial", "ish",
+}  # fmt: skip
 AFTER_HEDGES = {
-    "roughly",
-    "weak",
-    "rusty",
-    "basics",
-    "bit",
-    "somewhat",
-    "ish",
-    "poor",
-    "so-so",
-    "meh",
-    "shaky",
-}
+    "roughly", "weak", "rusty", "basics", "bit", "somewhat", "ish", "poor", "so-so", "meh", "shaky",
+}  # fmt: skip
 GOALS = {"become", "into", "switch", "towards", "transition", "move"}
 # "I'm a", "I work as a", "used to be a": what follows is the person's background.
 BACKGROUND_CUES = {"'m", "am", "im", "i'm", "as", "was", "been"}
 BACKGROUND_WINDOW = 4
 # Verbs after which an unknown word is probably a skill we do not list ("I know COBOL").
-KNOW_VERBS = {"know", "use", "using", "used", "learned", "learnt", "fluent", "proficient", "skilled", "expert", "code", "program", "write"}  # fmt: skip
+KNOW_VERBS = {
+    "know", "use", "using", "used", "learned", "learnt", "fluent", "proficient", "skilled",
+    "expert", "code", "program", "write",
+}  # fmt: skip
 MIN_FUZZY_ALIAS = 6  # shorter single-word aliases ("shell", "stats") only match exactly
 
 
