@@ -8,8 +8,7 @@ what else do I need for data engineering?"), so a skill told in a question count
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-from typing import Any, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -105,61 +104,69 @@ def ask_role(
     )
 
 
-class GuidanceAction(Action, ABC):
-    """Takes in the latest message, then answers for one role. Abstract, so that the action
-    server does not register it."""
+RoleAnswer = Callable[[guidance.Profile, str, str | None], guidance.Answer]
 
-    intent = ""
 
-    @abstractmethod
-    def answer(self, person: guidance.Profile, role_id: str, detail: str | None) -> guidance.Answer:
-        """The answer for `role_id`; `detail` comes from a button ("start", "milestones")."""
+def answer_for_role(
+    dispatcher: CollectingDispatcher, tracker: Tracker, intent: str, answer: RoleAnswer
+) -> List[Dict[str, Any]]:
+    """Takes in the latest message, then answers for the role asked about (or asks which one).
+    A function, not a base class: the action server and the wiring test register every class."""
+    person, events = updated(tracker)
+    role_id = target_role(tracker)
+    if role_id is None:
+        ask_role(dispatcher, person, intent, {})
+        return events
+    details = entity_values(tracker, "detail")
+    send(dispatcher, answer(person, role_id, details[0] if details else None))
+    return [*events, SlotSet("role", role_id)]
+
+
+def _gap(person: guidance.Profile, role_id: str, detail: str | None) -> guidance.Answer:
+    if detail == "start":
+        return guidance.describe_starts(BASE, person, role_id)
+    return guidance.describe_gap(BASE, person, role_id)
+
+
+def _roadmap(person: guidance.Profile, role_id: str, detail: str | None) -> guidance.Answer:
+    if detail == "milestones":
+        return guidance.describe_milestones(BASE, person, role_id)
+    return guidance.describe_roadmap(BASE, person, role_id)
+
+
+class ActionShowSkillGap(Action):
+    def name(self) -> str:
+        return "action_show_skill_gap"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        person, events = updated(tracker)
-        role_id = target_role(tracker)
-        if role_id is None:
-            ask_role(dispatcher, person, self.intent, {})
-            return events
-        details = entity_values(tracker, "detail")
-        send(dispatcher, self.answer(person, role_id, details[0] if details else None))
-        return [*events, SlotSet("role", role_id)]
+        return answer_for_role(dispatcher, tracker, "ask_skill_gap", _gap)
 
 
-class ActionShowSkillGap(GuidanceAction):
-    intent = "ask_skill_gap"
-
-    def name(self) -> str:
-        return "action_show_skill_gap"
-
-    def answer(self, person: guidance.Profile, role_id: str, detail: str | None) -> guidance.Answer:
-        if detail == "start":
-            return guidance.describe_starts(BASE, person, role_id)
-        return guidance.describe_gap(BASE, person, role_id)
-
-
-class ActionShowRoadmap(GuidanceAction):
-    intent = "ask_roadmap"
-
+class ActionShowRoadmap(Action):
     def name(self) -> str:
         return "action_show_roadmap"
 
-    def answer(self, person: guidance.Profile, role_id: str, detail: str | None) -> guidance.Answer:
-        if detail == "milestones":
-            return guidance.describe_milestones(BASE, person, role_id)
-        return guidance.describe_roadmap(BASE, person, role_id)
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        return answer_for_role(dispatcher, tracker, "ask_roadmap", _roadmap)
 
 
-class ActionListRelatedRoles(GuidanceAction):
-    intent = "ask_related_roles"
-
+class ActionListRelatedRoles(Action):
     def name(self) -> str:
         return "action_list_related_roles"
 
-    def answer(self, person: guidance.Profile, role_id: str, detail: str | None) -> guidance.Answer:
-        return guidance.describe_related(BASE, role_id)
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        return answer_for_role(
+            dispatcher,
+            tracker,
+            "ask_related_roles",
+            lambda _, role_id, __: guidance.describe_related(BASE, role_id),
+        )
 
 
 class ActionNoteSkills(Action):

@@ -23,14 +23,19 @@ DA, DE, DS = "data_analyst", "data_engineer", "data_scientist"
 @pytest.fixture(scope="module")
 def base() -> SkillBase:
     roles = {
-        DA: RoleSkills(DA, core=("excel", "sql", "statistics", "data_visualisation"), helpful=("r",), sources=("roadmap_sh_data_analyst",)),
-        DE: RoleSkills(DE, core=("sql", "python", "data_pipelines", "cloud"), helpful=("git",), sources=("roadmap_sh_data_engineer",)),
-        DS: RoleSkills(DS, core=("python", "statistics", "machine_learning"), helpful=("r", "bi_tools"), sources=("blockchain_council_2024",)),
-    }  # fmt: skip
-    backgrounds = {
-        "software_developer": Background("software_developer", "Software developer", ("developer",), ("git", "python")),
-        "student": Background("student", "Student or beginner with no experience", ("student",), ()),
-    }  # fmt: skip
+        DA: RoleSkills(
+            DA, ("excel", "sql", "statistics", "data_visualisation"), ("r",), ("roadmap_sh_data_analyst",)
+        ),
+        DE: RoleSkills(
+            DE, ("sql", "python", "data_pipelines", "cloud"), ("git",), ("roadmap_sh_data_engineer",)
+        ),
+        DS: RoleSkills(
+            DS, ("python", "statistics", "machine_learning"), ("r", "bi_tools"), ("blockchain_council_2024",)
+        ),
+    }
+    developer = Background("software_developer", "Software developer", ("developer",), ("git", "python"))
+    student = Background("student", "Student or beginner with no experience", ("student",), ())
+    backgrounds = {"software_developer": developer, "student": student}
     return SkillBase(
         kb=REAL.kb, categories=REAL.categories, skills=REAL.skills, roles=roles, backgrounds=backgrounds
     )
