@@ -180,7 +180,8 @@ class ActionNoteSkills(Action):
     ) -> List[Dict[str, Any]]:
         found, background, unknown = said(tracker)
         person, events = updated(tracker)
-        send(dispatcher, guidance.acknowledge(BASE, found, background, unknown))
+        has_any = bool(person.had or person.hedged or guidance.assumed(BASE, person))
+        send(dispatcher, guidance.acknowledge(BASE, found, background, unknown, has_any))
         return events
 
 

@@ -126,7 +126,11 @@ def describe_profile(base: SkillBase, profile: Profile) -> Answer:
 
 
 def acknowledge(
-    base: SkillBase, said: Mapping[str, str], background: str | None, unknown: Iterable[str]
+    base: SkillBase,
+    said: Mapping[str, str],
+    background: str | None,
+    unknown: Iterable[str],
+    has_any: bool = False,
 ) -> Answer:
     """The reply to "I know Python but not SQL": what was noted, said plainly, and next steps."""
     unknown = list(dict.fromkeys(unknown))
@@ -143,7 +147,7 @@ def acknowledge(
         parts.append(f"You have a start in {names(base, by[HEDGED])}.")
     if by[LACKS]:
         parts.append(f"Not yet: {names(base, by[LACKS])}.")
-    if said and not by[HAS] and not by[HEDGED] and not background:
+    if said and not by[HAS] and not by[HEDGED] and not background and not has_any:
         parts.append("Everyone starts somewhere: that's fine, I'll show you where to begin.")
     if unknown:
         parts.append(
@@ -391,19 +395,21 @@ def describe_transition(base: SkillBase, profile: Profile, source: str, target: 
     """From a role or a background to a role: what carries over, what is new, the roadmap."""
     if source == target:
         return describe_gap(base, profile, target)
-    brings = base.starting_skills(source)
     moved = replace(profile, background=source)
     found = gap(base, moved, target)
     origin, role = base.background_name(source), base.kb.roles[target].name
-    carried = names(base, found.have) if found.have else "none of its core skills directly"
-    assumption = " (assumed for a typical " + origin.lower() + ")" if source in base.backgrounds else ""
-    lines = [f"From {origin} to {role}: {found.readiness} carry over{assumption}: {carried}."]
+    assumption = f" (assumed for a typical {origin.lower()})" if source in base.backgrounds else ""
+    if found.have:
+        lines = [
+            f"From {origin} to {role}: {found.readiness} carry over{assumption}: {names(base, found.have)}."
+        ]
+    else:
+        lines = [f"From {origin} to {role}: you start at 0 of {found.total} core skills, and that's fine."]
     if found.missing:
         lines.append("New for you: " + _skill_list(base, found.missing, found.started) + ".")
     stages = roadmap(base, moved, target)
-    lines.append("Roadmap: " + " → ".join(_short_goal(s.goal) for s in stages) + ".")
-    if not brings:
-        lines.insert(0, "Starting from scratch is fine: every skill below has a clear first step.")
+    steps = [short_names(base, s.skills) for s in stages[:-1]] + [f"one {role} project end to end"]
+    lines.append("Roadmap: " + " → ".join(steps) + ".")
     offers = (
         Offer("Milestones", "ask_roadmap", {"role": target, "detail": "milestones"}),
         Offer("My gap in detail", "ask_skill_gap", {"role": target}),
@@ -412,8 +418,9 @@ def describe_transition(base: SkillBase, profile: Profile, source: str, target: 
     return Answer(_fit("\n".join(lines)), offers)
 
 
-def _short_goal(goal: str) -> str:
-    return goal.split(":")[0]
+def short_names(base: SkillBase, skill_ids: Iterable[str]) -> str:
+    """ "Deep learning" for "Deep learning (PyTorch, TensorFlow)": for one-line roadmaps."""
+    return join_names([base.name(s).split(" (")[0] for s in skill_ids])
 
 
 def _fit(text: str) -> str:
