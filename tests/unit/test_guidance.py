@@ -194,3 +194,35 @@ def test_a_broken_skills_block_names_file_role_and_field(
         skills_kb.load(kb_copy)
     assert "data_scientist.yml" in str(error.value) and "role data_scientist" in str(error.value)
     assert f"skills.{key}" in str(error.value) and problem in str(error.value)
+
+
+def test_the_skill_reader_runs_after_the_knowledge_base_matcher() -> None:
+    config = yaml.safe_load((Path(__file__).resolve().parents[2] / "config.yml").read_text(encoding="utf-8"))
+    names = [c["name"] for c in config["pipeline"]]
+    assert (
+        names.index("addons.skill_reader.SkillReader")
+        == names.index("addons.kb_entities.KnowledgeBaseEntityMatcher") + 1
+    )
+
+
+STATS = [{"entity": "skill", "value": "statistics"}, {"entity": "aspect", "value": "skills"}]
+ANALYST = [{"entity": "role", "value": "data_analyst"}, {"entity": "background", "value": "data_analyst"}]
+
+
+@pytest.mark.parametrize(
+    ("intent", "entities", "text", "expected"),
+    [
+        ("tell_skills", STATS, "no statistics", None),
+        ("reset_profile", [], "clear my skills", None),
+        ("reset_profile", [{"entity": "skill", "value": "sql"}], "clear sql from my skills", "forget_skill"),
+        ("forget_skill", [], "forget everything about me", "reset_profile"),
+        ("inform_role", ANALYST, "I'm a data analyst", "tell_skills"),
+    ],
+)  # fmt: skip
+def test_intent_rules_keep_what_a_person_says_about_themselves(
+    intent: str, entities: list[dict[str, str]], text: str, expected: str | None
+) -> None:
+    from addons.intent_rules import decide
+
+    decision = decide(intent, 0.9, entities, text, 0.6)
+    assert (decision.intent if decision else None) == expected
