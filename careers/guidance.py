@@ -211,6 +211,11 @@ def _role_offers(role_id: str) -> tuple[Offer, ...]:
     )
 
 
+def _started_names(base: SkillBase, skill_ids: Iterable[str], started: Iterable[str]) -> str:
+    started = set(started)
+    return join_names([base.name(s) + (" (you have a start)" if s in started else "") for s in skill_ids])
+
+
 def _skill_list(base: SkillBase, skill_ids: Iterable[str], started: Iterable[str] = ()) -> str:
     started = set(started)
     return ", ".join(base.name(s) + (" (you have a start)" if s in started else "") for s in skill_ids)
@@ -261,7 +266,8 @@ def roadmap(base: SkillBase, profile: Profile, role_id: str, extra: Iterable[str
         by_category.setdefault(base.skills[skill_id].category, []).append(skill_id)
     stages = [
         Stage(
-            goal=f"{base.categories[c].name}: get {names(base, by_category[c])} to 'enough to start'",
+            goal=f"{base.categories[c].name}: get {_started_names(base, by_category[c], found.started)}"
+            " to 'enough to start'",
             skills=tuple(by_category[c]),
             milestone=base.categories[c].milestone,
         )

@@ -86,8 +86,9 @@ def test_a_roadmap_has_three_to_five_ordered_stages_each_with_a_milestone(base: 
     # Foundations first: the category order of skills.yml, then the capstone.
     assert stages[0].skills == ("sql", "python")
     assert stages[-1].goal == "Put it together as a Data Engineer would"
-    text = guidance.describe_roadmap(base, Profile(), DE).text
+    text = guidance.describe_roadmap(base, Profile(hedged=("python",)), DE).text
     assert "no timings" in text and "$" not in text
+    assert "1. Programming: get SQL and Python for data work (you have a start) to 'enough to start'" in text
 
 
 def test_every_real_roadmap_fits_the_rules(base: SkillBase) -> None:
