@@ -38,6 +38,16 @@ INTERRUPTIONS = {f"ask_role_{aspect}" for aspect in KB.aspects} | {
     "greet",
     "thank",
     "goodbye",
+    # guidance (issue 13): telling skills mid-path is read as an answer first, if it is one
+    "tell_skills",
+    "ask_skill_gap",
+    "ask_roadmap",
+    "ask_closest_role",
+    "ask_transition",
+    "ask_related_roles",
+    "ask_profile",
+    "forget_skill",
+    "reset_profile",
 }
 # Intents with rules of their own in the middle of the path (data/rules/path.yml).
 PATH_COMMANDS = {"start_path", "stop_path", "ask_why", "start_over", "go_back"}
@@ -195,7 +205,7 @@ class ActionRecommendPath(Action):
         role = {"role": result.role} if result.role else None
         buttons = [
             button("Compare the roles", "compare_roles", _best_two(result)),
-            button("What to learn first", "ask_role_skills", role),
+            button("What would I need to learn?", "ask_skill_gap", role),  # uses their skills (issue 13)
             button("Salary", "ask_role_salary", role),
             button("Job outlook", "ask_role_outlook", role),
             button("Start over", "start_path"),

@@ -53,6 +53,9 @@ COMPARISON_WORDS = {
     "differences",
     "between",
 }
+# What a person says about themselves (feature `guidance`): kept when it names a skill.
+PROFILE_INTENTS = {"tell_skills", "forget_skill", "reset_profile", "ask_profile"}
+FIRST_PERSON = {"i", "i'm", "me", "my", "myself"}
 SHORT = 4  # words in a terse follow-up
 SURE = 0.5  # an off-topic verdict at least this confident stands even with an aspect word in it
 _WORD = re.compile(r"[a-z0-9+#']+")
@@ -77,11 +80,22 @@ def decide(
         return None  # a button payload: the intent is what the button says
     if len(roles) >= 2 and COMPARISON_WORDS & set(words) and intent != "compare_roles":
         return Decision("compare_roles", confidence)
+    # "forget SQL" names the skill to forget; "forget everything about me" names none.
+    if intent == "reset_profile" and "skill" in kinds:
+        return Decision("forget_skill", confidence)
+    if intent == "forget_skill" and "skill" not in kinds:
+        return Decision("reset_profile", confidence)
+    # A role after "I'm a ..." is the person's background (addons/skill_reader.py), not a question.
+    if "background" in kinds and intent == "inform_role":
+        return Decision("tell_skills", confidence)
     if aspects and intent == "inform_role":
         return Decision(ASPECT_PREFIX + aspects[0], confidence)
     if len(roles) == 1 and intent == "start_path":
         return Decision(ASPECT_PREFIX + "fit", confidence)  # "is DS for me?" asks about one role
-    terse = len(words) <= SHORT and aspects and not roles and "job" not in kinds
+    # "no statistics" names a skill the person lacks ("statistics" is an aspect keyword too);
+    # "clear my skills" is about the person's own skills, not a role's.
+    told = intent in PROFILE_INTENTS and ("skill" in kinds or bool(FIRST_PERSON & set(words)))
+    terse = len(words) <= SHORT and aspects and not roles and "job" not in kinds and not told
     sure_off_topic = intent == OUT_OF_SCOPE and confidence >= SURE
     if terse and not intent.startswith(ASPECT_PREFIX) and intent != "compare_roles" and not sure_off_topic:
         return Decision(ASPECT_PREFIX + aspects[0], confidence)

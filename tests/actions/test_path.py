@@ -127,12 +127,12 @@ async def test_recommendation_keeps_the_role_for_follow_ups_and_offers_next_step
     )
     assert [b["title"] for b in messages[0]["buttons"]] == [
         "Compare the roles",
-        "What to learn first",
+        "What would I need to learn?",
         "Salary",
         "Job outlook",
         "Start over",
     ]
-    assert messages[0]["buttons"][1]["payload"] == '/ask_role_skills{"role": "machine_learning_engineer"}'
+    assert messages[0]["buttons"][1]["payload"] == '/ask_skill_gap{"role": "machine_learning_engineer"}'
     assert slot("role", "machine_learning_engineer") in events
     assert slot("path_answers", {}) in events
 

@@ -77,7 +77,7 @@ def test_clicking_through_to_an_ml_engineer_recommendation(stack: Stack) -> None
     assert "Runner-up: AI Engineer" in result["text"]
     assert [b["title"] for b in result["buttons"]] == [
         "Compare the roles",
-        "What to learn first",
+        "What would I need to learn?",
         "Salary",
         "Job outlook",
         "Start over",

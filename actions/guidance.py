@@ -1,0 +1,278 @@
+"""Personal guidance (feature `guidance`): the person's skills and background, kept in slots,
+and the gap, roadmap, closest roles, transitions and related roles computed by
+careers/guidance.py from them.
+
+Every action first takes in what the latest message says about the person ("I know Python;
+what else do I need for data engineering?"), so a skill told in a question counts too.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, List, Tuple
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import KB
+from actions._common import button, entity_values
+from careers import guidance, skills, skills_kb
+
+BASE = skills_kb.default()  # loaded and validated at start-up, like KB
+PROFILE_SLOTS = ("skills_had", "skills_hedged", "skills_lacked", "background")
+ROLE_BUTTONS = 4
+
+
+def profile(tracker: Tracker) -> guidance.Profile:
+    def ids(slot: str) -> tuple[str, ...]:
+        value = tracker.get_slot(slot)
+        return tuple(s for s in value if s in BASE.skills) if isinstance(value, list) else ()
+
+    background = tracker.get_slot("background")
+    known = background in BASE.backgrounds or background in BASE.roles
+    return guidance.Profile(
+        had=ids("skills_had"),
+        hedged=ids("skills_hedged"),
+        lacked=ids("skills_lacked"),
+        background=background if known else None,
+    )
+
+
+def said(tracker: Tracker) -> Tuple[Dict[str, str], str | None, List[str]]:
+    """Skills with polarity, a stated background and unknown skill words of the latest message
+    (entities of addons/skill_reader.py; a button may send a background entity too)."""
+    entities = tracker.latest_message.get("entities") or []
+    mentions = [
+        skills.Mention(skills.SKILL, str(e["value"]), str(e.get("polarity") or skills.HAS), 0, 0)
+        for e in entities
+        if e.get("entity") == skills.SKILL and e.get("value") in BASE.skills
+    ]
+    backgrounds = [
+        b for b in entity_values(tracker, skills.BACKGROUND) if b in BASE.backgrounds or b in BASE.roles
+    ]
+    return (
+        skills.merge(mentions),
+        (backgrounds[0] if backgrounds else None),
+        entity_values(tracker, skills.UNKNOWN),
+    )
+
+
+def slot_events(person: guidance.Profile) -> List[EventType]:
+    return [
+        SlotSet("skills_had", list(person.had)),
+        SlotSet("skills_hedged", list(person.hedged)),
+        SlotSet("skills_lacked", list(person.lacked)),
+        SlotSet("background", person.background),
+    ]
+
+
+def updated(tracker: Tracker) -> Tuple[guidance.Profile, List[EventType]]:
+    """The profile with the latest message taken in, and the events that store it."""
+    before = profile(tracker)
+    found, background, _ = said(tracker)
+    after = guidance.tell(before, found, background)
+    return after, (slot_events(after) if after != before else [])
+
+
+def send(dispatcher: CollectingDispatcher, answer: guidance.Answer) -> None:
+    buttons = [button(o.title, o.intent, dict(o.entities) or None) for o in answer.offers]
+    dispatcher.utter_message(text=answer.text, buttons=buttons)
+
+
+def target_role(tracker: Tracker, exclude: str | None = None) -> str | None:
+    """The role asked about: named in the message, else the one in context, else the guided
+    path's recommendation."""
+    named = [r for r in entity_values(tracker, "role") if r in BASE.roles and r != exclude]
+    if named:
+        return named[-1]  # "from data analyst to data engineer": the last role is the goal
+    for slot in ("role", "path_result"):
+        value = tracker.get_slot(slot)
+        if value in BASE.roles and value != exclude:
+            return str(value)
+    return None
+
+
+def ask_role(
+    dispatcher: CollectingDispatcher, person: guidance.Profile, intent: str, extra: Dict[str, str]
+) -> None:
+    """Which role? The roles closest to the person first, as buttons."""
+    ranked = [g.role for g in guidance.closest(BASE, person)][:ROLE_BUTTONS]
+    buttons = [button(KB.roles[r].name, intent, {"role": r, **extra}) for r in ranked]
+    dispatcher.utter_message(
+        text="For which role? Here are the ones closest to what you told me; or name any data role.",
+        buttons=buttons,
+    )
+
+
+RoleAnswer = Callable[[guidance.Profile, str, str | None], guidance.Answer]
+
+
+def answer_for_role(
+    dispatcher: CollectingDispatcher, tracker: Tracker, intent: str, answer: RoleAnswer
+) -> List[Dict[str, Any]]:
+    """Takes in the latest message, then answers for the role asked about (or asks which one).
+    A function, not a base class: the action server and the wiring test register every class."""
+    person, events = updated(tracker)
+    role_id = target_role(tracker)
+    if role_id is None:
+        ask_role(dispatcher, person, intent, {})
+        return events
+    details = entity_values(tracker, "detail")
+    send(dispatcher, answer(person, role_id, details[0] if details else None))
+    return [*events, SlotSet("role", role_id)]
+
+
+def _gap(person: guidance.Profile, role_id: str, detail: str | None) -> guidance.Answer:
+    if detail == "start":
+        return guidance.describe_starts(BASE, person, role_id)
+    return guidance.describe_gap(BASE, person, role_id)
+
+
+def _roadmap(person: guidance.Profile, role_id: str, detail: str | None) -> guidance.Answer:
+    if detail == "milestones":
+        return guidance.describe_milestones(BASE, person, role_id)
+    return guidance.describe_roadmap(BASE, person, role_id)
+
+
+class ActionShowSkillGap(Action):
+    def name(self) -> str:
+        return "action_show_skill_gap"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        return answer_for_role(dispatcher, tracker, "ask_skill_gap", _gap)
+
+
+class ActionShowRoadmap(Action):
+    def name(self) -> str:
+        return "action_show_roadmap"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        return answer_for_role(dispatcher, tracker, "ask_roadmap", _roadmap)
+
+
+class ActionListRelatedRoles(Action):
+    def name(self) -> str:
+        return "action_list_related_roles"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        return answer_for_role(
+            dispatcher,
+            tracker,
+            "ask_related_roles",
+            lambda _, role_id, __: guidance.describe_related(BASE, role_id),
+        )
+
+
+class ActionNoteSkills(Action):
+    """ "I know Python but not SQL", "I'm a software developer", "actually I don't know R"."""
+
+    def name(self) -> str:
+        return "action_note_skills"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        found, background, unknown = said(tracker)
+        person, events = updated(tracker)
+        has_any = bool(person.had or person.hedged or guidance.assumed(BASE, person))
+        send(dispatcher, guidance.acknowledge(BASE, found, background, unknown, has_any))
+        return events
+
+
+class ActionRankClosestRoles(Action):
+    def name(self) -> str:
+        return "action_rank_closest_roles"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        person, events = updated(tracker)
+        send(dispatcher, guidance.describe_closest(BASE, person))
+        return events
+
+
+class ActionPlanTransition(Action):
+    """ "I'm a data analyst; how do I become a data engineer?" The starting point is the
+    background named now or before; the goal is the role named (or in context)."""
+
+    def name(self) -> str:
+        return "action_plan_transition"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        person, events = updated(tracker)
+        source = person.background
+        target = target_role(tracker, exclude=source)
+        if target is None:
+            ask_role(dispatcher, person, "ask_transition", {"background": source} if source else {})
+            return events
+        if source is None:
+            choices = [(b.name, b.id) for b in BASE.backgrounds.values()]
+            buttons = [
+                button(title, "ask_transition", {"role": target, "background": b}) for title, b in choices
+            ]
+            dispatcher.utter_message(
+                text=f"Where are you starting from? Pick one, or tell me your job or a role of the family "
+                f"(\"I'm a data analyst\"), and I'll plan the move to {KB.roles[target].name}.",
+                buttons=buttons,
+            )
+            return [*events, SlotSet("role", target)]
+        send(dispatcher, guidance.describe_transition(BASE, person, source, target))
+        return [*events, SlotSet("role", target)]
+
+
+class ActionShowProfile(Action):
+    def name(self) -> str:
+        return "action_show_profile"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        person, events = updated(tracker)
+        send(dispatcher, guidance.describe_profile(BASE, person))
+        return events
+
+
+class ActionForgetSkill(Action):
+    """ "forget SQL": the skill leaves the profile, whatever was said about it."""
+
+    def name(self) -> str:
+        return "action_forget_skill"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        person = profile(tracker)
+        found, _, _ = said(tracker)
+        if not found:
+            known = [*person.had, *person.hedged, *person.lacked]
+            what = f" You've told me about {guidance.names(BASE, known)}." if known else ""
+            dispatcher.utter_message(text=f"Which skill should I forget?{what}")
+            return []
+        after = guidance.forget(person, found)
+        dispatcher.utter_message(
+            text=f"Done: I've forgotten what you said about {guidance.names(BASE, found)}.",
+            buttons=[button("What do you know about me?", "ask_profile")],
+        )
+        return slot_events(after)
+
+
+class ActionResetProfile(Action):
+    def name(self) -> str:
+        return "action_reset_profile"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        dispatcher.utter_message(
+            text="Done: I've forgotten your skills and background. Tell me about yourself again "
+            'whenever you like ("I know Excel and some SQL").'
+        )
+        return slot_events(guidance.Profile())
