@@ -153,10 +153,11 @@ async def test_profile_forget_and_reset(run) -> None:
 async def test_the_path_result_offers_the_gap_for_the_recommended_role(run) -> None:
     answers = {
         "enjoy": "building",
-        "coding": "software",
-        "work": "infrastructure",
-        "visuals": "no_visuals",
-        "problem": "serve",
+        "strength": "software",
+        "build_focus": "train_models",
+        "audience": "infrastructure",
+        "study": "degree",
+        "trouble": "reliability",
     }
     messages, _ = await run(ActionRecommendPath(), tracker("answer_path", path_answers=answers))
     learn = [b for b in messages[0]["buttons"] if b["title"] == "What would I need to learn?"]
