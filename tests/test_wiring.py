@@ -175,7 +175,7 @@ def test_the_postgresql_endpoints_file_reads_its_settings_from_the_environment(
     store = read_endpoint_config(str(ROOT / "endpoints.postgres.yml"), "tracker_store")
     assert store is not None
     assert (store.type, store.kwargs["dialect"], store.url, store.kwargs["port"]) == (
-        "SQL",
+        "addons.tracker_store.AppendingSQLTrackerStore",
         "postgresql",
         "db.internal",
         "5433",
