@@ -147,7 +147,11 @@ def test_every_intent_has_a_way_through_the_guided_path() -> None:
     that a rule answers before the question comes back; none may leave the person stuck."""
     from actions.path import INTERRUPTIONS, PATH_COMMANDS
 
-    rules = yaml.safe_load((ROOT / "data/rules/path.yml").read_text(encoding="utf-8"))["rules"]
+    rules = [
+        rule
+        for file in sorted((ROOT / "data/rules").glob("*.yml"))
+        for rule in yaml.safe_load(file.read_text(encoding="utf-8"))["rules"]
+    ]
     in_form = {
         rule["steps"][0]["intent"]
         for rule in rules
@@ -166,7 +170,7 @@ def test_the_postgresql_endpoints_file_reads_its_settings_from_the_environment(
     settings = {
         "DB_HOST": "db.internal",
         "DB_PORT": "5433",
-        "DB_NAME": "rasa",
+        "DB_DATABASE": "rasa",
         "DB_USER": "u",
         "DB_PASSWORD": "p",
     }
