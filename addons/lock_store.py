@@ -9,19 +9,32 @@ servers receiving messages of one conversation at the same moment can both read 
 issue the same ticket number and both run, or one can delete a lock that the other has just
 added a ticket to. Here every read-change-write is a Redis transaction on the lock's key
 (WATCH/MULTI/EXEC, retried when another server changed the key in between).
+
+Two more changes to how a message waits for its turn:
+- A waiting message renews its own ticket each time it looks. Stock Rasa lets a ticket expire
+  TICKET_LOCK_LIFETIME seconds after it was issued, waiting or not: when the message ahead of it
+  outlived that (its server was killed mid-turn), the waiting ticket expired with it and the
+  message waited until the channel gave up (seen: 60 s, then an empty answer).
+- It looks every 0.1 s instead of every second, so messages of one conversation sent at once
+  follow each other without a second's gap.
 """
 
 from __future__ import annotations
 
+import asyncio
+import bisect
 import json
-from collections.abc import Callable
+import time
+from collections.abc import AsyncGenerator, Callable
+from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
-from rasa.core.lock import TicketLock
+from rasa.core.lock import Ticket, TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
 T = TypeVar("T")
+POLL_SECONDS = 0.1
 Change = Callable[[TicketLock | None], tuple[TicketLock | None, T]]
 
 
@@ -80,3 +93,36 @@ class AtomicRedisLockStore(RedisLockStore):
             return lock, None
 
         self._change(conversation_id, remove)
+
+    @asynccontextmanager
+    async def lock(
+        self,
+        conversation_id: str,
+        lock_lifetime: float = LOCK_LIFETIME,
+        wait_time_in_seconds: float = POLL_SECONDS,
+    ) -> AsyncGenerator[TicketLock, None]:
+        ticket = self.issue_ticket(conversation_id, lock_lifetime)
+        try:
+            yield await self._wait_for_turn(conversation_id, ticket, lock_lifetime, wait_time_in_seconds)
+        finally:
+            self.cleanup(conversation_id, ticket)
+
+    async def _wait_for_turn(
+        self, conversation_id: str, ticket: int, lifetime: float, poll_seconds: float
+    ) -> TicketLock:
+        def renew(lock: TicketLock | None) -> tuple[TicketLock, TicketLock]:
+            lock = lock or TicketLock(conversation_id)
+            lock.remove_expired_tickets()
+            numbers = [t.number for t in lock.tickets]
+            expires = time.time() + lifetime
+            if ticket in numbers:
+                lock.tickets[numbers.index(ticket)].expires = expires
+            else:  # expired all the same (this server stalled), or Redis lost it: queue again
+                lock.tickets.insert(bisect.bisect(numbers, ticket), Ticket(ticket, expires))
+            return lock, lock
+
+        while True:
+            lock = self._change(conversation_id, renew)
+            if not lock.is_locked(ticket):
+                return lock
+            await asyncio.sleep(poll_seconds)

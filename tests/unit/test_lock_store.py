@@ -3,6 +3,8 @@ finishing one message never drops another's ticket."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
@@ -44,3 +46,19 @@ def test_finishing_a_message_keeps_the_others_waiting_and_the_last_removes_the_l
     assert lock is not None and not lock.is_locked(second)  # the second may run now
     replicas[1].cleanup("pair", second)
     assert replicas[0].get_lock("pair") is None
+
+
+async def test_a_message_waiting_behind_a_killed_server_gets_its_turn_when_that_ticket_expires(
+    replicas: list[AtomicRedisLockStore],
+) -> None:
+    replicas[0].issue_ticket("orphan", lock_lifetime=0.5)  # its server dies: never cleaned up
+
+    async def wait_for_turn() -> float:
+        began = time.monotonic()
+        async with replicas[1].lock("orphan", lock_lifetime=0.5) as lock:
+            assert lock.now_serving == 1
+            return time.monotonic() - began
+
+    # Stock Rasa: this ticket expired with the orphan, and the message waited forever.
+    assert 0.4 < await asyncio.wait_for(wait_for_turn(), timeout=10) < 3
+    assert replicas[0].get_lock("orphan") is None
