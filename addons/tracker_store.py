@@ -18,9 +18,9 @@ turn (bench/NOTES.md) showed costing time:
    (tests/unit/test_tracker_store.py checks that both agree for every event type).
 
 Also: connections are checked before use (`pool_pre_ping`), so the store recovers by itself when
-PostgreSQL restarts; SQLite runs in write-ahead-log mode with `synchronous=NORMAL` (a commit no
-longer waits for the disk twice; a killed server loses nothing, a power cut could lose the last
-turns).
+PostgreSQL restarts; SQLite runs in write-ahead-log mode with `synchronous=NORMAL` on pooled
+connections (a commit no longer waits for the disk; a killed server loses nothing, a power cut
+could lose the last turns).
 
 The data lifecycle lives here too, because only the store sees every stored event: a turn that
 ran `action_delete_conversation` (and whose action succeeded, so it ended in `Restarted`) deletes
@@ -114,7 +114,13 @@ class AppendingSQLTrackerStore(SQLTrackerStore):
         stock: sa.engine.Engine = self.engine
         url = stock.url
         stock.dispose()
-        self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        options = create_engine_kwargs(url)
+        if url.get_backend_name() == "sqlite":
+            # Keep connections open (SQLAlchemy 1.4 opens and closes one per transaction for a
+            # SQLite file): closing the last connection checkpoints the write-ahead log, a disk
+            # sync on every turn. SQLAlchemy 2.0 does this by default.
+            options.update(poolclass=sa.pool.QueuePool, connect_args={"check_same_thread": False})
+        self.engine = sa.create_engine(url, pool_pre_ping=True, **options)
         sa.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
