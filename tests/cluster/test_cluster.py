@@ -18,6 +18,9 @@ import requests
 
 from addons.action_timeout import APOLOGY
 from bench.loadtest import Report, check_stored_turns, run_load
+from tests.channels.fake_slack import FakeSlack, fake_slack
+from tests.channels.test_slack import ENV as SLACK_ENV
+from tests.channels.test_slack import direct_message, posts_to, signature
 from tests.cluster.running import Cluster, running_cluster
 from tests.servers import MODEL
 
@@ -25,12 +28,17 @@ LOCK_LIFETIME = 10  # seconds a killed server's conversation may stay locked
 
 
 @pytest.fixture(scope="module")
-def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+def slack() -> Iterator[FakeSlack]:
+    with fake_slack() as fake:
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory: pytest.TempPathFactory, slack: FakeSlack) -> Iterator[Cluster]:
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: run `make model` (make test trains it first)")
-    with running_cluster(
-        tmp_path_factory.mktemp("cluster"), env={"TICKET_LOCK_LIFETIME": str(LOCK_LIFETIME)}
-    ) as running:
+    env = {"TICKET_LOCK_LIFETIME": str(LOCK_LIFETIME), **SLACK_ENV, "SLACK_API_URL": slack.url}
+    with running_cluster(tmp_path_factory.mktemp("cluster"), env=env) as running:
         yield running
 
 
@@ -92,6 +100,17 @@ def test_the_widget_connection_sticks_to_one_server(cluster: Cluster) -> None:
                 assert poll.headers["X-Career-Guide-Replica"] == server
             seen.add(server)
     assert len(seen) == 2  # different clients, different servers
+
+
+def test_slack_through_nginx_is_answered_as_through_one_server(cluster: Cluster, slack: FakeSlack) -> None:
+    channel = f"D{uuid.uuid4().hex[:8].upper()}"
+    body, timestamp = direct_message("what does a data scientist do?", "U1", channel), str(int(time.time()))
+    headers = {"X-Slack-Request-Timestamp": timestamp, "Content-Type": "application/json"}
+    headers["X-Slack-Signature"] = signature(body, timestamp)
+    response = requests.post(f"{cluster.url}/webhooks/slack/webhook", data=body, headers=headers, timeout=60)
+    assert response.ok
+    (post,) = posts_to(slack, channel, count=1)
+    assert "Data Scientists" in json.dumps(post)
 
 
 def test_redis_down_gets_the_apology_then_recovers_when_it_is_back(cluster: Cluster) -> None:
