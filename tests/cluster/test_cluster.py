@@ -15,12 +15,14 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
+from playwright.sync_api import sync_playwright
 
 from addons.action_timeout import APOLOGY
 from bench.loadtest import Report, check_stored_turns, run_load
 from tests.channels.fake_slack import FakeSlack, fake_slack
 from tests.channels.test_slack import ENV as SLACK_ENV
 from tests.channels.test_slack import direct_message, posts_to, signature
+from tests.channels.test_web import CHROMIUM, CHROMIUM_ARGS, ask
 from tests.cluster.running import Cluster, running_cluster
 from tests.servers import MODEL
 
@@ -100,6 +102,19 @@ def test_the_widget_connection_sticks_to_one_server(cluster: Cluster) -> None:
                 assert poll.headers["X-Career-Guide-Replica"] == server
             seen.add(server)
     assert len(seen) == 2  # different clients, different servers
+
+
+def test_the_widget_page_through_nginx_answers_and_keeps_the_conversation_on_reload(cluster: Cluster) -> None:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(f"{cluster.url}/?server={cluster.url}")  # page and socket.io on one origin
+            ask(page, "what does a data scientist do?", "Data Scientists")
+            page.reload()
+            ask(page, "how much do they earn?", "Data Scientists: salary")  # the same conversation
+        finally:
+            browser.close()
 
 
 def test_slack_through_nginx_is_answered_as_through_one_server(cluster: Cluster, slack: FakeSlack) -> None:
