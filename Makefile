@@ -4,6 +4,7 @@ SHELL := /bin/bash
 
 VENV := .venv
 BIN := $(VENV)/bin
+DAYS ?= 90
 MODEL := models/career-guide.tar.gz
 # What the trained model depends on. The knowledge base is not here on purpose: the NLU
 # component reads it when the model is loaded, so editing it needs a restart, not a retrain.
@@ -14,7 +15,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install model chat serve web slack test-deps check lint validate test loadtest bench lock clean
+.PHONY: help install model chat serve web slack cluster prune test-deps check lint validate test loadtest bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -55,12 +56,20 @@ web/node_modules/.package-lock.json: web/package.json web/package-lock.json
 slack: install model ## Run the assistant for Slack (needs SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET)
 	@scripts/run.sh slack
 
-test-deps: ## Install Debian's chromium and postgresql for the tests (no browser download)
+test-deps: ## Install Debian's chromium, postgresql, redis-server and nginx for the tests and make cluster
 	@missing=""; command -v chromium >/dev/null || missing="chromium"; \
 	  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	  command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	  command -v nginx >/dev/null || missing="$$missing nginx"; \
 	  [ -z "$$missing" ] || { \
 	    [ "$$(id -u)" = 0 ] || { echo "Install$$missing (sudo apt-get install$$missing), then rerun." >&2; exit 1; }; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; }
+
+cluster: install model test-deps ## PostgreSQL, Redis, REPLICAS Rasa servers (2), the action server, nginx on :8000
+	@scripts/cluster.sh
+
+prune: install ## Delete conversations idle for more than DAYS days (make prune DAYS=90)
+	@$(BIN)/python -m addons.lifecycle prune --days "$(DAYS)" --endpoints "$${ENDPOINTS:-endpoints.yml}"
 
 lint: install ## ruff (format check + lint) and mypy
 	$(BIN)/ruff format --check careers actions addons tests bench scripts

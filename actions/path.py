@@ -48,6 +48,10 @@ INTERRUPTIONS = {f"ask_role_{aspect}" for aspect in KB.aspects} | {
     "ask_profile",
     "forget_skill",
     "reset_profile",
+    # lifecycle (data/rules/lifecycle.yml)
+    "delete_conversation",
+    "confirm_delete_conversation",
+    "keep_conversation",
 }
 # Intents with rules of their own in the middle of the path (data/rules/path.yml).
 PATH_COMMANDS = {"start_path", "stop_path", "ask_why", "start_over", "go_back"}

@@ -15,33 +15,26 @@ changes what the assistant says or stores.
    A new session carries the slots over with one `SlotSet` per slot, its latest value: stock
    Rasa copies every `SlotSet` of the old session, copies included, so each session would
    start longer than the last (seen: 878 events in session 30 of one conversation).
-2. Event classes by name from a dictionary: rasa resolves each stored event's class by walking
-   every subclass of `Event` (about 45 recursive calls per event, most of the time spent
-   loading a tracker).
-3. The action server's reply validated against a schema compiled once: `jsonschema.validate`
+2. The action server's reply validated against a schema compiled once: `jsonschema.validate`
    checks the schema itself on every call.
-4. SQLite in write-ahead-log mode with `synchronous=NORMAL`: a commit no longer waits for the
-   disk twice (about 1 ms per turn here, during which rasa's synchronous tracker store blocks
-   every other conversation). A killed server loses nothing (tests/e2e/test_persistence.py);
-   a power cut could lose the last turns. PostgreSQL is unaffected.
+
+The tracker store's own costs (how a turn is saved and loaded, event classes by name, SQLite's
+write-ahead log) are in addons/tracker_store.py, Rasa's extension point for them.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-import sqlite3
-from typing import Any, Dict, Type
+from typing import Any, Dict
 
 from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import ActionSessionStart, RemoteAction
 from rasa.core.processor import MessageProcessor
-from rasa.shared.core.events import Event, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.events import SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import event as sqlalchemy_event
-from sqlalchemy.engine import Engine
 
 SESSION_MAX_TURNS = int(os.environ.get("SESSION_MAX_TURNS", "10"))  # 0: only stock sessions
 
@@ -79,19 +72,6 @@ def latest_slot_values(tracker: DialogueStateTracker) -> list[SlotSet]:
     return list(latest.values())
 
 
-_original_resolve_by_type = Event.resolve_by_type
-_event_classes: Dict[str, Type[Event]] = {}
-
-
-def _resolve_by_type(type_name: str, default: Type[Event] | None = None) -> Type[Event] | None:
-    found = _event_classes.get(type_name)
-    if found is None:
-        found = _original_resolve_by_type(type_name, default)
-        if found is not None and found.type_name == type_name:
-            _event_classes[type_name] = found
-    return found
-
-
 @functools.lru_cache(maxsize=1)
 def _action_response_validator() -> Any:
     schema = RemoteAction.action_response_format_spec()
@@ -113,16 +93,6 @@ def _validate_action_result(self: RemoteAction, result: Dict[str, Any]) -> bool:
     raise error
 
 
-@sqlalchemy_event.listens_for(Engine, "connect")
-def _sqlite_write_ahead_log(connection: Any, _record: Any) -> None:
-    if isinstance(connection, sqlite3.Connection):
-        cursor = connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.close()
-
-
 MessageProcessor._has_session_expired = _session_length_limit(MessageProcessor._has_session_expired)
 ActionSessionStart._slot_set_events_from_tracker = staticmethod(latest_slot_values)
-Event.resolve_by_type = staticmethod(_resolve_by_type)
 RemoteAction._validate_action_result = _validate_action_result

@@ -62,6 +62,9 @@ class Report:
     errors: list[str] = field(default_factory=list)
     tracker_problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # Which Rasa server answered each sender's turns (behind nginx: its X-Career-Guide-Replica).
+    served_by: dict[str, list[str]] = field(default_factory=dict)
+    sent: dict[str, list[str]] = field(default_factory=dict)  # each sender's messages
 
     @classmethod
     def combined(cls, reports: list[Report]) -> Report:
@@ -111,6 +114,7 @@ def talk(url: str, sender: str, messages: list[str], report: Report) -> None:
             reply = requests.post(
                 f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=120
             )
+            report.served_by.setdefault(sender, []).append(reply.headers.get("X-Career-Guide-Replica", ""))
             answers = reply.json() if reply.ok else []
             # An answer is text, or an image (the stock assistant's "cheer up" picture).
             if not reply.ok or not answers or not all(a.get("text") or a.get("image") for a in answers):
@@ -123,20 +127,26 @@ def talk(url: str, sender: str, messages: list[str], report: Report) -> None:
 def check_trackers(db: Path, senders: dict[str, list[str]], report: Report) -> None:
     """Every message stored exactly once, in order, each followed by at least one answer."""
     with sqlite3.connect(db) as connection:
-        for sender, messages in senders.items():
-            rows = connection.execute(
-                "SELECT type_name, intent_name, data FROM events WHERE sender_id = ? ORDER BY id", (sender,)
-            ).fetchall()
-            user_turns = [i for i, (kind, _, _) in enumerate(rows) if kind == "user"]
-            if len(user_turns) != len(messages):
-                report.tracker_problems.append(
-                    f"{sender}: {len(user_turns)} user events for {len(messages)} sent"
-                )
-                continue
-            ends = [*user_turns[1:], len(rows)]
-            for start, end in zip(user_turns, ends, strict=True):
-                if not any(kind == "bot" for kind, _, _ in rows[start:end]):
-                    report.tracker_problems.append(f"{sender}: a turn without an answer")
+        query = "SELECT type_name, data FROM events WHERE sender_id = ? ORDER BY id"
+        check_stored_turns(lambda sender: connection.execute(query, (sender,)).fetchall(), senders, report)
+
+
+def check_stored_turns(
+    rows_of: Callable[[str], list[tuple[str, str]]], senders: dict[str, list[str]], report: Report
+) -> None:
+    """`rows_of(sender)`: the (type_name, data) of that sender's stored events, in order."""
+    for sender, messages in senders.items():
+        rows = rows_of(sender)
+        user_turns = [i for i, (kind, _) in enumerate(rows) if kind == "user"]
+        if len(user_turns) != len(messages):
+            report.tracker_problems.append(
+                f"{sender}: {len(user_turns)} user events for {len(messages)} sent"
+            )
+            continue
+        ends = [*user_turns[1:], len(rows)]
+        for start, end in zip(user_turns, ends, strict=True):
+            if not any(kind == "bot" for kind, _ in rows[start:end]):
+                report.tracker_problems.append(f"{sender}: a turn without an answer")
 
 
 def run_load(
@@ -151,6 +161,7 @@ def run_load(
     report = Report(users=users, turns=turns)
     run = uuid.uuid4().hex[:6]
     senders = {f"load-{run}-{user}": scripts(user, turns) for user in range(users)}
+    report.sent = senders
     began = time.monotonic()
     with ThreadPoolExecutor(max_workers=users) as pool:
         for future in [pool.submit(talk, url, s, m, report) for s, m in senders.items()]:

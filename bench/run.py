@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from bench import cluster as scale_out
 from bench import understanding
 from bench.cross_validation import CrossValidation, cross_validate
 from bench.loadtest import QUESTIONS, percentile, script
@@ -387,6 +388,9 @@ def main() -> int:
     parser.add_argument("--no-peer", action="store_true", help="skip the stock assistant (a quick look)")
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation (a quick look)")
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument(
+        "--no-cluster", action="store_true", help="skip one vs two Rasa servers (make cluster)"
+    )
     parser.add_argument("--config", type=Path, default=ROOT / "config.yml", help="compare another pipeline")
     args = parser.parse_args()
     began = time.monotonic()
@@ -409,8 +413,15 @@ def main() -> int:
             peer_training = train_peer(tmp)
         print("speed: both assistants, interleaved...", flush=True)
         ours, peer = measure_both(tmp, ours_training.model, peer_training.model if peer_training else None)
+        scale = ""
+        if not args.no_cluster:
+            print("scale-out: one Rasa server, then two, behind nginx on PostgreSQL and Redis...", flush=True)
+            one, two = (scale_out.measure_replicas(tmp, ours_training.model, n) for n in (1, 2))
+            scale = scale_out.markdown(one, two, scale_out.sqlite_bytes_per_turn(tmp / "conversations.db"))
     minutes = (time.monotonic() - began) / 60
     text = markdown(when, minutes, u, h, cv, ours, peer, ours_training, peer_training)
+    if scale:
+        text = text.replace("\n## Notes\n", f"\n{scale}\n\n## Notes\n", 1)
     args.output.write_text(text, encoding="utf-8")
     summary = text.split("## Understanding")[0].split("## Targets (issue 6)")[1]
     print(f"\n{args.output.name} written. Targets:{summary}")

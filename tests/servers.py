@@ -25,6 +25,8 @@ ENV = {
     "TF_CPP_MIN_LOG_LEVEL": "2",
     "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
 }
+# Ours (addons/tracker_store.py), as in endpoints.yml.
+TRACKER_STORE = "addons.tracker_store.AppendingSQLTrackerStore"
 START_TIMEOUT = 300  # seconds: the model load is slow on a busy 2-core machine
 
 
@@ -129,7 +131,9 @@ class Stack:
 def write_endpoints(workdir: Path, actions_port: int, tracker_store: str | None = None) -> Path:
     """Endpoints for a test: the action server's port, and SQLite in `workdir` unless
     `tracker_store` gives another tracker_store block (YAML, indented by two spaces)."""
-    store = tracker_store or f"  type: SQL\n  dialect: sqlite\n  db: {workdir / 'conversations.db'}\n"
+    store = (
+        tracker_store or f"  type: {TRACKER_STORE}\n  dialect: sqlite\n  db: {workdir / 'conversations.db'}\n"
+    )
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\ntracker_store:\n{store}',

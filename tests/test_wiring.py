@@ -180,7 +180,7 @@ def test_the_postgresql_endpoints_file_reads_its_settings_from_the_environment(
     settings = {
         "DB_HOST": "db.internal",
         "DB_PORT": "5433",
-        "DB_NAME": "rasa",
+        "DB_DATABASE": "rasa",
         "DB_USER": "u",
         "DB_PASSWORD": "p",
     }
@@ -189,7 +189,7 @@ def test_the_postgresql_endpoints_file_reads_its_settings_from_the_environment(
     store = read_endpoint_config(str(ROOT / "endpoints.postgres.yml"), "tracker_store")
     assert store is not None
     assert (store.type, store.kwargs["dialect"], store.url, store.kwargs["port"]) == (
-        "SQL",
+        "addons.tracker_store.AppendingSQLTrackerStore",
         "postgresql",
         "db.internal",
         "5433",

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from tests.postgres import postgres_server
-from tests.servers import Stack, running_stack
+from tests.servers import TRACKER_STORE, Stack, running_stack
 
 CONVERSATIONS = 20
 COUNT_EVENTS = "SELECT sender_id, COUNT(*) FROM events GROUP BY sender_id"
@@ -33,7 +33,7 @@ def persistent(
         return
     with postgres_server() as pg:
         store = (
-            f"  type: SQL\n  dialect: postgresql\n  url: {pg.host}\n  port: {pg.port}\n"
+            f"  type: {TRACKER_STORE}\n  dialect: postgresql\n  url: {pg.host}\n  port: {pg.port}\n"
             f"  db: {pg.db}\n  username: {pg.user}\n  password: ''\n"
         )
         with running_stack(workdir, tracker_store=store) as stack:

@@ -33,9 +33,3 @@ def test_turns_are_counted_from_the_latest_session_start() -> None:
     turn: list[Event] = [ActionExecuted("action_listen"), UserUttered("hi")]
     assert turns_in_session(tracker(turn * 3)) == 3
     assert turns_in_session(tracker([*turn * 3, SessionStarted(), *turn])) == 1
-
-
-def test_event_classes_are_found_by_name_as_before() -> None:
-    assert Event.resolve_by_type("slot") is SlotSet
-    assert Event.resolve_by_type("user") is UserUttered
-    assert Event.resolve_by_type("no such event", default=SlotSet) is SlotSet
