@@ -83,8 +83,8 @@ def test_acknowledgements_and_a_stray_stop_get_next_steps_not_apologies(stack: S
 def test_a_free_text_path_answer_with_a_negation_is_read_and_said_back(stack: Stack) -> None:
     me = sender()
     stack.say(me, "/start_path")
-    for option in ("building", "software", "infrastructure", "reliability"):
+    for option in ("building", "software", "train_models"):
         stack.say(me, f'/answer_path{{"path_option": "{option}"}}')
-    answer = stack.text(me, "not really into charts")
-    assert answer.startswith('I took that as "Not for me".')
-    assert "Question 6 of 6" in answer
+    answer = stack.text(me, "not really into presenting")
+    assert answer.startswith('I took that as "Behind the scenes".')
+    assert "Question 5 of 6" in answer
