@@ -20,7 +20,7 @@ DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
 ROLE_INTENTS = [i for i in DOMAIN["intents"] if i.startswith("ask_role_") or i == "inform_role"]
 
 
-def payload(intent: str, **entities: str) -> str:
+def payload(intent: str, **entities: object) -> str:
     return f"/{intent}{json.dumps(entities)}" if entities else f"/{intent}"
 
 
@@ -31,9 +31,12 @@ def first_questions() -> list[tuple[str, list[Figure]]]:
         for intent in ROLE_INTENTS:
             aspect = intent.removeprefix("ask_role_") if intent != "inform_role" else "overview"
             asked.append((payload(intent, role=role.id), list(role.section(aspect).figures)))
+    # A comparison of the two founding roles on each aspect (with no roles named, the family is
+    # ranked instead: rank_roles below).
+    pair = ["data_scientist", "machine_learning_engineer"]
     for aspect in [*KB.aspects, None]:
-        figures = [f for r in KB.roles.values() for f in r.section(aspect).figures] if aspect else []
-        asked.append((payload("compare_roles", **({"aspect": aspect} if aspect else {})), figures))
+        figures = [f for r in pair for f in KB.roles[r].section(aspect).figures] if aspect else []
+        asked.append((payload("compare_roles", role=pair, **({"aspect": aspect} if aspect else {})), figures))
     others = [i for i in DOMAIN["intents"] if i not in ROLE_INTENTS and i != "compare_roles"]
     asked += [(payload(intent), []) for intent in others]
     return asked

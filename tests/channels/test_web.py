@@ -204,7 +204,7 @@ def test_the_next_question_shows_within_a_second_of_a_click(page: Page, artifact
 
 
 def test_axe_finds_no_accessibility_violation_with_a_conversation_on_screen(page: Page) -> None:
-    ask(page, "which pays more?", "The sources disagree")
+    ask(page, "which pays more, data scientists or ML engineers?", "The sources disagree")
     page.add_script_tag(path=str(ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"))
     found = page.evaluate("async () => (await axe.run(document)).violations")
     assert [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in found] == []
@@ -258,7 +258,7 @@ def test_on_a_phone_the_conversation_gets_most_of_the_screen(
     phone = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     phone.goto(f"{page_origin}/")
     last_answer(phone, "Hi! I'm the career guide.")
-    ask(phone, "which pays more?", "The sources disagree")
+    ask(phone, "which pays more, data scientists or ML engineers?", "The sources disagree")
     box = phone.locator("#chat").bounding_box()
     assert box is not None and box["height"] >= 0.85 * PHONE["height"], box
     assert box["width"] >= 0.95 * PHONE["width"], box

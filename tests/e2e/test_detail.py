@@ -58,7 +58,10 @@ def test_every_first_answer_fits_a_phone_and_its_more_button_gives_every_figure(
 @pytest.mark.parametrize(
     ("question", "first_line"),
     [
-        ("which pays more?", "Data Scientist vs Machine Learning Engineer: salary"),
+        (
+            "which pays more, a data scientist or an ML engineer?",
+            "Data Scientist vs Machine Learning Engineer: salary",
+        ),
         (
             "what's the difference between a data scientist and an ML engineer?",
             "Data Scientist vs Machine Learning Engineer, in short:",

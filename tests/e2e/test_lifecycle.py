@@ -26,7 +26,7 @@ def test_delete_my_conversation_asks_first_then_deletes_everything_and_starts_af
     assert stack.text(me, "/confirm_delete_conversation").startswith("Done: I've deleted our conversation")
     assert stored_events(stack, me) == 0
     # The role is forgotten: the next message starts a new conversation.
-    assert stack.text(me, "how much do they earn?") == "Which role do you mean?"
+    assert stack.text(me, "what skills do they need?") == "Which role do you mean?"
 
 
 def test_no_keeps_the_conversation(stack: Stack) -> None:

@@ -48,7 +48,7 @@ def test_typed_questions_numbers_and_stop_in_the_shell(tmp_path: Path, artifacts
         shell.expect(re.escape("Hi! I'm the career guide."), timeout=60)
         shell.expect(PROMPT, timeout=60)
         menu = ANSI.sub("", shell.before)
-        assert "1. What does a Data Scientist do?" in menu and "4. Help me choose" in menu
+        assert "1. What roles do you know?" in menu and "4. Help me choose" in menu
         assert "/ask_role" not in menu and "/start_path" not in menu
         # A question typed at that menu is answered as typed, not taken for the first entry.
         shell.sendline("what do data scientists earn?")
