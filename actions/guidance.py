@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import KB
 from actions._common import button, entity_values
+from actions.detail import send
 from careers import guidance, skills, skills_kb
 
 BASE = skills_kb.default()  # loaded and validated at start-up, like KB
@@ -72,11 +73,6 @@ def updated(tracker: Tracker) -> Tuple[guidance.Profile, List[EventType]]:
     found, background, _ = said(tracker)
     after = guidance.tell(before, found, background)
     return after, (slot_events(after) if after != before else [])
-
-
-def send(dispatcher: CollectingDispatcher, answer: guidance.Answer) -> None:
-    buttons = [button(o.title, o.intent, dict(o.entities) or None) for o in answer.offers]
-    dispatcher.utter_message(text=answer.text, buttons=buttons)
 
 
 def target_role(tracker: Tracker, exclude: str | None = None) -> str | None:

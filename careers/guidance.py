@@ -5,15 +5,16 @@ Everything is computed from the skills lists of the knowledge base (skills.yml, 
 `skills:` block, backgrounds.yml), never written per pair of roles. Readiness is a count of core
 skills covered ("4 of 7 core skills"), never a probability of being hired; roadmaps have no
 durations, salaries or success rates. Each answer is chat-sized (at most CHAT_SIZE characters)
-and offers its detail behind buttons (`Offer`: title, intent, entities; actions/ turns them
-into payloads).
+and offers its detail behind buttons: the same `Answer` and `Choice` as every other chat-size
+answer (careers/detail.py), which actions/detail.py sends.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Iterable, Mapping
 
+from careers.detail import Answer, Choice
 from careers.render import join_names, source_label
 from careers.skills import HAS, HEDGED, LACKS
 from careers.skills_kb import SkillBase
@@ -34,19 +35,6 @@ class Profile:
 
     def is_empty(self) -> bool:
         return not (self.had or self.hedged or self.lacked or self.background)
-
-
-@dataclass(frozen=True)
-class Offer:
-    title: str
-    intent: str
-    entities: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Answer:
-    text: str
-    offers: tuple[Offer, ...] = ()
 
 
 # -- the profile ------------------------------------------------------------------------------
@@ -121,7 +109,7 @@ def describe_profile(base: SkillBase, profile: Profile) -> Answer:
     lines.append('Correct me any time ("forget SQL", "actually I don\'t know R") or say "start fresh".')
     return Answer(
         "\n".join(lines),
-        (Offer("Which role am I closest to?", "ask_closest_role"), Offer("Start fresh", "reset_profile")),
+        (Choice("Which role am I closest to?", "ask_closest_role"), Choice("Start fresh", "reset_profile")),
     )
 
 
@@ -160,8 +148,8 @@ def acknowledge(
             'a bit of statistics, no cloud".'
         )
     offers = (
-        Offer("Which role am I closest to?", "ask_closest_role"),
-        Offer("What do you know about me?", "ask_profile"),
+        Choice("Which role am I closest to?", "ask_closest_role"),
+        Choice("What do you know about me?", "ask_profile"),
     )
     return Answer(" ".join(parts), offers)
 
@@ -201,13 +189,13 @@ def _sources(base: SkillBase, role_id: str) -> str:
     return "; ".join(source_label(base.kb.sources[s]) for s in base.roles[role_id].sources)
 
 
-def _role_offers(role_id: str) -> tuple[Offer, ...]:
+def _role_offers(role_id: str) -> tuple[Choice, ...]:
     entity = {"role": role_id}
     return (
-        Offer("Roadmap", "ask_roadmap", entity),
-        Offer("What 'enough to start' means", "ask_skill_gap", {**entity, "detail": "start"}),
-        Offer("Closest roles for me", "ask_closest_role"),
-        Offer("What do you know about me?", "ask_profile"),
+        Choice("Roadmap", "ask_roadmap", entity),
+        Choice("What 'enough to start' means", "ask_skill_gap", {**entity, "detail": "start"}),
+        Choice("Closest roles for me", "ask_closest_role"),
+        Choice("What do you know about me?", "ask_profile"),
     )
 
 
@@ -246,7 +234,7 @@ def describe_starts(base: SkillBase, profile: Profile, role_id: str) -> Answer:
     todo = found.missing or found.helpful
     lines = [f"{base.kb.roles[role_id].name}, enough to start:"]
     lines += [f"- {base.name(s)}: {base.skills[s].start}" for s in todo]
-    return Answer("\n".join(lines), (Offer("Roadmap", "ask_roadmap", {"role": role_id}),))
+    return Answer("\n".join(lines), (Choice("Roadmap", "ask_roadmap", {"role": role_id}),))
 
 
 @dataclass(frozen=True)
@@ -318,9 +306,9 @@ def describe_roadmap(base: SkillBase, profile: Profile, role_id: str, extra: Ite
     lines += [f"{i}. {stage.goal}" for i, stage in enumerate(stages, 1)]
     lines.append("Each stage ends with a small project that proves it: tap Milestones.")
     offers = (
-        Offer("Milestones", "ask_roadmap", {"role": role_id, "detail": "milestones"}),
-        Offer("My gap in detail", "ask_skill_gap", {"role": role_id}),
-        Offer("Closest roles for me", "ask_closest_role"),
+        Choice("Milestones", "ask_roadmap", {"role": role_id, "detail": "milestones"}),
+        Choice("My gap in detail", "ask_skill_gap", {"role": role_id}),
+        Choice("Closest roles for me", "ask_closest_role"),
     )
     return Answer(_fit("\n".join(lines)), offers)
 
@@ -330,7 +318,7 @@ def describe_milestones(base: SkillBase, profile: Profile, role_id: str) -> Answ
     lines = [f"Roadmap to {base.kb.roles[role_id].name}, with a milestone per stage:"]
     lines += [f"{i}. {stage.goal}. Milestone: {stage.milestone}." for i, stage in enumerate(stages, 1)]
     lines.append(f"Skills behind it: {_sources(base, role_id)}.")
-    return Answer("\n".join(lines), (Offer("My gap in detail", "ask_skill_gap", {"role": role_id}),))
+    return Answer("\n".join(lines), (Choice("My gap in detail", "ask_skill_gap", {"role": role_id}),))
 
 
 def closest(base: SkillBase, profile: Profile) -> list[Gap]:
@@ -352,7 +340,7 @@ def describe_closest(base: SkillBase, profile: Profile) -> Answer:
         return Answer(
             text,
             tuple(
-                Offer(f"Gap to {base.kb.roles[g.role].name}", "ask_skill_gap", {"role": g.role})
+                Choice(f"Gap to {base.kb.roles[g.role].name}", "ask_skill_gap", {"role": g.role})
                 for g in start
             ),
         )
@@ -364,8 +352,8 @@ def describe_closest(base: SkillBase, profile: Profile) -> Answer:
     rest = [f"{base.kb.roles[g.role].name} {len(g.have)}/{g.total}" for g in ranked[2:5]]
     lines.append("Then: " + ", ".join(rest) + ".")
     offers = tuple(
-        Offer(f"Gap to {base.kb.roles[g.role].name}", "ask_skill_gap", {"role": g.role}) for g in ranked[:2]
-    ) + (Offer("What do you know about me?", "ask_profile"),)
+        Choice(f"Gap to {base.kb.roles[g.role].name}", "ask_skill_gap", {"role": g.role}) for g in ranked[:2]
+    ) + (Choice("What do you know about me?", "ask_profile"),)
     return Answer(_fit("\n".join(lines)), offers)
 
 
@@ -391,7 +379,7 @@ def describe_related(base: SkillBase, role_id: str) -> Answer:
     lines = [f"Roles closest to {role} by shared core skills:"]
     lines += [f"- {base.kb.roles[o].name}: shares {names(base, shared)}" for o, shared in found]
     offers = tuple(
-        Offer(f"{role} → {base.kb.roles[o].name}", "ask_transition", {"role": o, "background": role_id})
+        Choice(f"{role} → {base.kb.roles[o].name}", "ask_transition", {"role": o, "background": role_id})
         for o, _ in found[:2]
     )
     return Answer(_fit("\n".join(lines)), offers)
@@ -417,9 +405,9 @@ def describe_transition(base: SkillBase, profile: Profile, source: str, target: 
     steps = [short_names(base, s.skills) for s in stages[:-1]] + [f"one {role} project end to end"]
     lines.append("Roadmap: " + " → ".join(steps) + ".")
     offers = (
-        Offer("Milestones", "ask_roadmap", {"role": target, "detail": "milestones"}),
-        Offer("My gap in detail", "ask_skill_gap", {"role": target}),
-        Offer(f"Roles like {role}", "ask_related_roles", {"role": target}),
+        Choice("Milestones", "ask_roadmap", {"role": target, "detail": "milestones"}),
+        Choice("My gap in detail", "ask_skill_gap", {"role": target}),
+        Choice(f"Roles like {role}", "ask_related_roles", {"role": target}),
     )
     return Answer(_fit("\n".join(lines)), offers)
 

@@ -73,7 +73,7 @@ def test_closest_roles_rank_by_share_of_core_skills_with_a_reason_for_the_top_tw
 def test_closest_roles_with_nothing_told_says_so_and_still_helps(base: SkillBase) -> None:
     answer = guidance.describe_closest(base, Profile(lacked=("python",)))
     assert answer.text.startswith("You haven't told me any skill you have yet")
-    assert [o.intent for o in answer.offers] == ["ask_skill_gap", "ask_skill_gap"]
+    assert [o.intent for o in answer.choices] == ["ask_skill_gap", "ask_skill_gap"]
 
 
 def test_a_roadmap_has_three_to_five_ordered_stages_each_with_a_milestone(base: SkillBase) -> None:
@@ -154,7 +154,7 @@ def test_every_answer_is_chat_sized() -> None:
             guidance.describe_roadmap(REAL, person, role),
             guidance.describe_related(REAL, role),
         ):
-            assert len(answer.text) <= guidance.CHAT_SIZE and answer.offers
+            assert len(answer.text) <= guidance.CHAT_SIZE and answer.choices
     assert len(guidance.describe_closest(REAL, person).text) <= guidance.CHAT_SIZE
 
 
