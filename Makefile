@@ -8,12 +8,16 @@ DAYS ?= 90
 MODEL := models/career-guide.tar.gz
 # What the trained model depends on. The knowledge base is not here on purpose: the NLU
 # component reads it when the model is loaded, so editing it needs a restart, not a retrain.
-TRAIN_INPUTS := config.yml domain.yml $(shell find data addons -name '*.yml' -o -name '*.py' 2>/dev/null)
+TRAIN_INPUTS := config.yml domain.yml $(shell find data addons/nlu -name '*.yml' -o -name '*.py' 2>/dev/null)
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+# The endpoints files name the action server by ACTION_SERVER_URL; scripts/run.sh sets it to the
+# server it starts. This default serves the targets that read an endpoints file without one.
+ACTIONS_PORT ?= 5055
+export ACTION_SERVER_URL ?= http://127.0.0.1:$(ACTIONS_PORT)/webhook
 
 .PHONY: help install model chat serve web slack cluster prune test-deps check lint validate test loadtest bench lock clean
 
@@ -69,12 +73,12 @@ cluster: install model test-deps ## PostgreSQL, Redis, REPLICAS Rasa servers (2)
 	@scripts/cluster.sh
 
 prune: install ## Delete conversations idle for more than DAYS days (make prune DAYS=90)
-	@$(BIN)/python -m addons.lifecycle prune --days "$(DAYS)" --endpoints "$${ENDPOINTS:-endpoints.yml}"
+	@$(BIN)/python -m scripts.prune prune --days "$(DAYS)" --endpoints "$${ENDPOINTS:-endpoints.yml}"
 
 lint: install ## ruff (format check + lint) and mypy
-	$(BIN)/ruff format --check careers actions addons tests bench scripts
-	$(BIN)/ruff check careers actions addons tests bench scripts
-	$(BIN)/mypy careers actions addons tests bench scripts
+	$(BIN)/ruff format --check careers actions addons tests bench scripts harness
+	$(BIN)/ruff check careers actions addons tests bench scripts harness
+	$(BIN)/mypy careers actions addons tests bench scripts harness
 
 validate: install ## rasa data validate --fail-on-warnings
 	$(BIN)/python scripts/quiet_rasa.py data validate --fail-on-warnings

@@ -1,10 +1,62 @@
 """Custom actions: thin adapters from Rasa to the pure `careers` package.
 
-The knowledge base is loaded and validated here, when the action server imports this
-package: a broken knowledge-base file stops the server at start-up with one clear error,
-instead of failing in the middle of a conversation.
+The knowledge base (KNOWLEDGE_BASE_DIR or the project's) is loaded and validated when the action
+server imports this package at start-up: a broken knowledge-base file stops the server with one
+clear error, instead of failing in the middle of a conversation. Every action reads it through
+`kb()`, `skill_base()` and `gazetteer()`, so a test can hand the actions another one (`use`).
 """
 
-from careers import knowledge
+from __future__ import annotations
 
-KB = knowledge.default()
+from dataclasses import dataclass
+from pathlib import Path
+
+from careers import knowledge, scope, skills_kb
+from careers.knowledge import KnowledgeBase
+from careers.scope import Gazetteer
+from careers.skills_kb import SkillBase
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    kb: KnowledgeBase
+    skills: SkillBase
+    gazetteer: Gazetteer
+
+
+def load(directory: Path | str | None = None) -> Knowledge:
+    """Every file of the knowledge base in `directory` (default: the configured one), validated."""
+    directory = Path(directory or knowledge.configured_dir())
+    kb = knowledge.load(directory)
+    return Knowledge(kb=kb, skills=skills_kb.load(directory, kb), gazetteer=scope.load(directory))
+
+
+_current: Knowledge | None = None
+
+
+def use(loaded: Knowledge | None) -> None:
+    """Makes the actions answer from `loaded` (None: the configured knowledge base again)."""
+    global _current
+    _current = loaded
+
+
+def current() -> Knowledge:
+    global _current
+    if _current is None:
+        _current = load()
+    return _current
+
+
+def kb() -> KnowledgeBase:
+    return current().kb
+
+
+def skill_base() -> SkillBase:
+    return current().skills
+
+
+def gazetteer() -> Gazetteer:
+    return current().gazetteer
+
+
+current()  # at the action server's start: a broken knowledge base stops it here

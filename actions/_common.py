@@ -7,10 +7,8 @@ from typing import Any, Dict, List
 
 from rasa_sdk import Tracker
 
-from actions import KB
+from actions import gazetteer, kb
 from careers import scope
-
-GAZETTEER = scope.default()
 
 
 def entity_values(tracker: Tracker, entity: str) -> List[str]:
@@ -46,7 +44,7 @@ def caveats(tracker: Tracker, role_ids: List[str], aspect_ids: List[str]) -> str
     mentions = {entity: entity_values(tracker, entity) for entity in scope.SCOPE_ENTITIES}
     if not any(mentions.values()):
         return ""
-    said = [line for a in aspect_ids for line in scope.caveats(KB, GAZETTEER, role_ids, a, mentions)]
+    said = [line for a in aspect_ids for line in scope.caveats(kb(), gazetteer(), role_ids, a, mentions)]
     return "\n".join(dict.fromkeys(said))
 
 

@@ -13,14 +13,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import KB
+from actions import kb
 from actions._common import button, entity_values
 from careers import detail
+from careers.answer import Answer
 
 
-def send(dispatcher: CollectingDispatcher, answer: detail.Answer) -> None:
-    """Utters a `careers.detail.Answer`: its text and its choices as buttons."""
-    buttons = [button(c.title, c.intent, dict(c.entities) or None) for c in answer.choices]
+def send(dispatcher: CollectingDispatcher, answer: Answer) -> None:
+    """Utters a `careers.answer.Answer`: its text and its buttons."""
+    buttons = [button(b.title, b.intent, dict(b.entities) or None) for b in answer.buttons]
     dispatcher.utter_message(text=answer.text, buttons=buttons)
 
 
@@ -42,11 +43,11 @@ class ActionShowDetail(Action):
     ) -> List[Dict[str, Any]]:
         named = entity_values(tracker, "detail")
         key = named[0] if named else detail.latest_more_key(_offered_buttons(tracker))
-        found = detail.parse_key(KB, key) if key else None
+        found = detail.parse_key(kb(), key) if key else None
         if found is None:
             dispatcher.utter_message(response="utter_no_detail")
             return []
-        send(dispatcher, detail.detail_answer(KB, found))
+        send(dispatcher, detail.detail_answer(kb(), found))
         # The conversation is now about what the detail was about, as after the first answer.
         role = found.roles[0] if found.kind == "role" else None
         events = [SlotSet("role", role)]

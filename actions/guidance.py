@@ -14,23 +14,21 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import KB
+from actions import kb, skill_base
 from actions._common import button, entity_values
 from actions.detail import send
-from careers import guidance, skills, skills_kb
+from careers import guidance, names, skills
 
-BASE = skills_kb.default()  # loaded and validated at start-up, like KB
-PROFILE_SLOTS = ("skills_had", "skills_hedged", "skills_lacked", "background")
 ROLE_BUTTONS = 4
 
 
 def profile(tracker: Tracker) -> guidance.Profile:
     def ids(slot: str) -> tuple[str, ...]:
         value = tracker.get_slot(slot)
-        return tuple(s for s in value if s in BASE.skills) if isinstance(value, list) else ()
+        return tuple(s for s in value if s in skill_base().skills) if isinstance(value, list) else ()
 
     background = tracker.get_slot("background")
-    known = background in BASE.backgrounds or background in BASE.roles
+    known = background in skill_base().backgrounds or background in skill_base().roles
     return guidance.Profile(
         had=ids("skills_had"),
         hedged=ids("skills_hedged"),
@@ -41,15 +39,17 @@ def profile(tracker: Tracker) -> guidance.Profile:
 
 def said(tracker: Tracker) -> Tuple[Dict[str, str], str | None, List[str]]:
     """Skills with polarity, a stated background and unknown skill words of the latest message
-    (entities of addons/skill_reader.py; a button may send a background entity too)."""
+    (entities of addons/nlu/skill_reader.py; a button may send a background entity too)."""
     entities = tracker.latest_message.get("entities") or []
     mentions = [
         skills.Mention(skills.SKILL, str(e["value"]), str(e.get("polarity") or skills.HAS), 0, 0)
         for e in entities
-        if e.get("entity") == skills.SKILL and e.get("value") in BASE.skills
+        if e.get("entity") == skills.SKILL and e.get("value") in skill_base().skills
     ]
     backgrounds = [
-        b for b in entity_values(tracker, skills.BACKGROUND) if b in BASE.backgrounds or b in BASE.roles
+        b
+        for b in entity_values(tracker, skills.BACKGROUND)
+        if b in skill_base().backgrounds or b in skill_base().roles
     ]
     return (
         skills.merge(mentions),
@@ -78,12 +78,12 @@ def updated(tracker: Tracker) -> Tuple[guidance.Profile, List[EventType]]:
 def target_role(tracker: Tracker, exclude: str | None = None) -> str | None:
     """The role asked about: named in the message, else the one in context, else the guided
     path's recommendation."""
-    named = [r for r in entity_values(tracker, "role") if r in BASE.roles and r != exclude]
+    named = [r for r in entity_values(tracker, "role") if r in skill_base().roles and r != exclude]
     if named:
         return named[-1]  # "from data analyst to data engineer": the last role is the goal
     for slot in ("role", "path_result"):
         value = tracker.get_slot(slot)
-        if value in BASE.roles and value != exclude:
+        if value in skill_base().roles and value != exclude:
             return str(value)
     return None
 
@@ -92,8 +92,8 @@ def ask_role(
     dispatcher: CollectingDispatcher, person: guidance.Profile, intent: str, extra: Dict[str, str]
 ) -> None:
     """Which role? The roles closest to the person first, as buttons."""
-    ranked = [g.role for g in guidance.closest(BASE, person)][:ROLE_BUTTONS]
-    buttons = [button(KB.roles[r].name, intent, {"role": r, **extra}) for r in ranked]
+    ranked = [g.role for g in guidance.closest(skill_base(), person)][:ROLE_BUTTONS]
+    buttons = [button(kb().roles[r].name, intent, {"role": r, **extra}) for r in ranked]
     dispatcher.utter_message(
         text="For which role? Here are the ones closest to what you told me; or name any data role.",
         buttons=buttons,
@@ -120,14 +120,14 @@ def answer_for_role(
 
 def _gap(person: guidance.Profile, role_id: str, detail: str | None) -> guidance.Answer:
     if detail == "start":
-        return guidance.describe_starts(BASE, person, role_id)
-    return guidance.describe_gap(BASE, person, role_id)
+        return guidance.describe_starts(skill_base(), person, role_id)
+    return guidance.describe_gap(skill_base(), person, role_id)
 
 
 def _roadmap(person: guidance.Profile, role_id: str, detail: str | None) -> guidance.Answer:
     if detail == "milestones":
-        return guidance.describe_milestones(BASE, person, role_id)
-    return guidance.describe_roadmap(BASE, person, role_id)
+        return guidance.describe_milestones(skill_base(), person, role_id)
+    return guidance.describe_roadmap(skill_base(), person, role_id)
 
 
 class ActionShowSkillGap(Action):
@@ -137,7 +137,7 @@ class ActionShowSkillGap(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        return answer_for_role(dispatcher, tracker, "ask_skill_gap", _gap)
+        return answer_for_role(dispatcher, tracker, names.ASK_SKILL_GAP, _gap)
 
 
 class ActionShowRoadmap(Action):
@@ -147,7 +147,7 @@ class ActionShowRoadmap(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        return answer_for_role(dispatcher, tracker, "ask_roadmap", _roadmap)
+        return answer_for_role(dispatcher, tracker, names.ASK_ROADMAP, _roadmap)
 
 
 class ActionListRelatedRoles(Action):
@@ -160,8 +160,8 @@ class ActionListRelatedRoles(Action):
         return answer_for_role(
             dispatcher,
             tracker,
-            "ask_related_roles",
-            lambda _, role_id, __: guidance.describe_related(BASE, role_id),
+            names.ASK_RELATED_ROLES,
+            lambda _, role_id, __: guidance.describe_related(skill_base(), role_id),
         )
 
 
@@ -176,8 +176,8 @@ class ActionNoteSkills(Action):
     ) -> List[Dict[str, Any]]:
         found, background, unknown = said(tracker)
         person, events = updated(tracker)
-        has_any = bool(person.had or person.hedged or guidance.assumed(BASE, person))
-        send(dispatcher, guidance.acknowledge(BASE, found, background, unknown, has_any))
+        has_any = bool(person.had or person.hedged or guidance.assumed(skill_base(), person))
+        send(dispatcher, guidance.acknowledge(skill_base(), found, background, unknown, has_any))
         return events
 
 
@@ -189,7 +189,7 @@ class ActionRankClosestRoles(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         person, events = updated(tracker)
-        send(dispatcher, guidance.describe_closest(BASE, person))
+        send(dispatcher, guidance.describe_closest(skill_base(), person))
         return events
 
 
@@ -207,20 +207,20 @@ class ActionPlanTransition(Action):
         source = person.background
         target = target_role(tracker, exclude=source)
         if target is None:
-            ask_role(dispatcher, person, "ask_transition", {"background": source} if source else {})
+            ask_role(dispatcher, person, names.ASK_TRANSITION, {"background": source} if source else {})
             return events
         if source is None:
-            choices = [(b.name, b.id) for b in BASE.backgrounds.values()]
+            choices = [(b.name, b.id) for b in skill_base().backgrounds.values()]
             buttons = [
-                button(title, "ask_transition", {"role": target, "background": b}) for title, b in choices
+                button(title, names.ASK_TRANSITION, {"role": target, "background": b}) for title, b in choices
             ]
             dispatcher.utter_message(
                 text=f"Where are you starting from? Pick one, or tell me your job or a role of the family "
-                f"(\"I'm a data analyst\"), and I'll plan the move to {KB.roles[target].name}.",
+                f"(\"I'm a data analyst\"), and I'll plan the move to {kb().roles[target].name}.",
                 buttons=buttons,
             )
             return [*events, SlotSet("role", target)]
-        send(dispatcher, guidance.describe_transition(BASE, person, source, target))
+        send(dispatcher, guidance.describe_transition(skill_base(), person, source, target))
         return [*events, SlotSet("role", target)]
 
 
@@ -232,7 +232,7 @@ class ActionShowProfile(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         person, events = updated(tracker)
-        send(dispatcher, guidance.describe_profile(BASE, person))
+        send(dispatcher, guidance.describe_profile(skill_base(), person))
         return events
 
 
@@ -249,13 +249,13 @@ class ActionForgetSkill(Action):
         found, _, _ = said(tracker)
         if not found:
             known = [*person.had, *person.hedged, *person.lacked]
-            what = f" You've told me about {guidance.names(BASE, known)}." if known else ""
+            what = f" You've told me about {guidance.skill_names(skill_base(), known)}." if known else ""
             dispatcher.utter_message(text=f"Which skill should I forget?{what}")
             return []
         after = guidance.forget(person, found)
         dispatcher.utter_message(
-            text=f"Done: I've forgotten what you said about {guidance.names(BASE, found)}.",
-            buttons=[button("What do you know about me?", "ask_profile")],
+            text=f"Done: I've forgotten what you said about {guidance.skill_names(skill_base(), found)}.",
+            buttons=[button("What do you know about me?", names.ASK_PROFILE)],
         )
         return slot_events(after)
 

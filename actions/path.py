@@ -14,47 +14,54 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import KB
+from actions import kb
 from actions._common import button, entity_values
 from actions.smalltalk import ActionAcknowledge
-from careers import path
+from careers import names, path
 from careers.knowledge import Question
 
 FORM = "path_form"
 # Questions a person may ask in the middle of the path: when their message is not an answer,
 # the form steps aside, a rule answers them (data/rules/path.yml) and the question comes back.
-INTERRUPTIONS = {f"ask_role_{aspect}" for aspect in KB.aspects} | {
-    "inform_role",
-    "ask_other_role",
-    "acknowledge",
-    "express_frustration",
-    "compare_roles",
-    "rank_roles",
-    "list_roles",
-    "ask_sources",
-    "ask_detail",
-    "help",
-    "bot_challenge",
-    "greet",
-    "thank",
-    "goodbye",
+# Every aspect question (`ask_role_<aspect>`) interrupts too (`interrupts`).
+INTERRUPTIONS = {
+    names.INFORM_ROLE,
+    names.ASK_OTHER_ROLE,
+    names.ACKNOWLEDGE,
+    names.EXPRESS_FRUSTRATION,
+    names.COMPARE_ROLES,
+    names.RANK_ROLES,
+    names.LIST_ROLES,
+    names.ASK_SOURCES,
+    names.ASK_DETAIL,
+    names.HELP,
+    names.BOT_CHALLENGE,
+    names.GREET,
+    names.THANK,
+    names.GOODBYE,
     # guidance (issue 13): telling skills mid-path is read as an answer first, if it is one
-    "tell_skills",
-    "ask_skill_gap",
-    "ask_roadmap",
-    "ask_closest_role",
-    "ask_transition",
-    "ask_related_roles",
-    "ask_profile",
-    "forget_skill",
-    "reset_profile",
+    names.TELL_SKILLS,
+    names.ASK_SKILL_GAP,
+    names.ASK_ROADMAP,
+    names.ASK_CLOSEST_ROLE,
+    names.ASK_TRANSITION,
+    names.ASK_RELATED_ROLES,
+    names.ASK_PROFILE,
+    names.FORGET_SKILL,
+    names.RESET_PROFILE,
     # lifecycle (data/rules/lifecycle.yml)
-    "delete_conversation",
-    "confirm_delete_conversation",
-    "keep_conversation",
+    names.DELETE_CONVERSATION,
+    names.CONFIRM_DELETE_CONVERSATION,
+    names.KEEP_CONVERSATION,
 }
+
+
+def interrupts(intent: str | None) -> bool:
+    return intent is not None and (intent in INTERRUPTIONS or names.aspect_of(intent) is not None)
+
+
 # Intents with rules of their own in the middle of the path (data/rules/path.yml).
-PATH_COMMANDS = {"start_path", "stop_path", "ask_why", "start_over", "go_back"}
+PATH_COMMANDS = {names.START_PATH, names.STOP_PATH, names.ASK_WHY, names.START_OVER, names.GO_BACK}
 # A path command this many turns after the path ended still refers to it.
 RECENT_TURNS = 4
 INVALID_BEFORE_OFFERING_TO_STOP = 3
@@ -65,7 +72,7 @@ def _answers(tracker: Tracker) -> Dict[str, str]:
 
 
 def question_buttons(question: Question) -> List[Dict[str, str]]:
-    return [button(o.title, "answer_path", {"path_option": o.id}) for o in question.options]
+    return [button(o.title, names.ANSWER_PATH, {"path_option": o.id}) for o in question.options]
 
 
 def reset_events() -> List[EventType]:
@@ -86,14 +93,14 @@ class ActionStartPath(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         told = (
             {}
-            if intent == "start_over"
-            else path.read_description(KB.path, tracker.latest_message.get("text"))
+            if intent == names.START_OVER
+            else path.read_description(kb().path, tracker.latest_message.get("text"))
         )
         if not told:
-            dispatcher.utter_message(text=KB.path.intro)
+            dispatcher.utter_message(text=kb().path.intro)
             return reset_events()
-        dispatcher.utter_message(text=path.understood(KB.path, told))
-        done = path.next_question(KB.path, told) is None
+        dispatcher.utter_message(text=path.understood(kb().path, told))
+        done = path.next_question(kb().path, told) is None
         return [
             *reset_events(),
             SlotSet("path_answers", told),
@@ -111,9 +118,9 @@ class ActionAskPathAnswer(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         answers = _answers(tracker)
-        question = path.next_question(KB.path, answers)
+        question = path.next_question(kb().path, answers)
         if question is not None:
-            number, total = path.progress(KB.path, answers)
+            number, total = path.progress(kb().path, answers)
             dispatcher.utter_message(
                 text=f"Question {number} of {total}: {question.ask}", buttons=question_buttons(question)
             )
@@ -132,14 +139,14 @@ class ValidatePathForm(FormValidationAction):
         Extracting nothing makes the form step aside, so that a rule answers the message
         and the form then asks its question again.
         """
-        question = path.next_question(KB.path, _answers(tracker))
+        question = path.next_question(kb().path, _answers(tracker))
         if tracker.get_slot("requested_slot") != "path_answer" or question is None:
             return {}
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent in PATH_COMMANDS:
             return {}
         option = self._chosen(question, tracker)
-        if option is None and intent in INTERRUPTIONS:
+        if option is None and interrupts(intent):
             return {}
         return {"path_answer": option or tracker.latest_message.get("text") or ""}
 
@@ -152,7 +159,7 @@ class ValidatePathForm(FormValidationAction):
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         answers = _answers(tracker)
-        question = path.next_question(KB.path, answers)
+        question = path.next_question(kb().path, answers)
         if slot_value is None:
             # Not an answer: the path being (re)started clears the slot, and that is validated too.
             return {}
@@ -164,7 +171,7 @@ class ValidatePathForm(FormValidationAction):
             # The form asks the question again, with its options, right after this.
             invalid = int(tracker.get_slot("path_invalid") or 0) + 1
             if invalid >= INVALID_BEFORE_OFFERING_TO_STOP:
-                stop = button("Stop the questions", "stop_path")
+                stop = button("Stop the questions", names.STOP_PATH)
                 dispatcher.utter_message(response="utter_path_offer_stop", buttons=[stop])
             else:
                 dispatcher.utter_message(response="utter_path_invalid_answer")
@@ -175,7 +182,7 @@ class ValidatePathForm(FormValidationAction):
             chosen = path.option(question, option)
             dispatcher.utter_message(text=f'I took that as "{chosen.title}". (Say "back" to change it.)')
         answers[question.id] = option
-        done = path.next_question(KB.path, answers) is None
+        done = path.next_question(kb().path, answers) is None
         return {"path_answer": "done" if done else None, "path_answers": answers, "path_invalid": 0}
 
 
@@ -188,7 +195,7 @@ class ActionExplainPathQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        question = path.next_question(KB.path, _answers(tracker))
+        question = path.next_question(kb().path, _answers(tracker))
         if tracker.active_loop_name != FORM or question is None:
             dispatcher.utter_message(response="utter_path_no_question")
         else:
@@ -205,16 +212,16 @@ class ActionRecommendPath(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        result = path.recommend(KB, _answers(tracker))
+        result = path.recommend(kb(), _answers(tracker))
         role = {"role": result.role} if result.role else None
         buttons = [
-            button("Compare the roles", "compare_roles", _best_two(result)),
-            button("What would I need to learn?", "ask_skill_gap", role),  # uses their skills (issue 13)
-            button("Salary", "ask_role_salary", role),
-            button("Job outlook", "ask_role_outlook", role),
-            button("Start over", "start_path"),
+            button("Compare the roles", names.COMPARE_ROLES, _best_two(result)),
+            button("What would I need to learn?", names.ASK_SKILL_GAP, role),  # uses their skills (issue 13)
+            button("Salary", names.ask_role("salary"), role),
+            button("Job outlook", names.ask_role("outlook"), role),
+            button("Start over", names.START_PATH),
         ]
-        dispatcher.utter_message(text=path.explain(KB, result), buttons=buttons)
+        dispatcher.utter_message(text=path.explain(kb(), result), buttons=buttons)
         return [*reset_events(), SlotSet("role", result.role), SlotSet("path_result", result.role)]
 
 
@@ -237,7 +244,7 @@ class ActionGoBackPath(Action):
         answers = _answers(tracker)
         if not answers:
             dispatcher.utter_message(text="That's the first question, so there is nothing to go back to.")
-        return [SlotSet("path_answers", path.undo_last(KB.path, answers)), SlotSet("path_answer", None)]
+        return [SlotSet("path_answers", path.undo_last(kb().path, answers)), SlotSet("path_answer", None)]
 
 
 def path_ran_recently(tracker: Tracker, turns: int = RECENT_TURNS) -> bool:

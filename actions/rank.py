@@ -8,9 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import KB
+from actions import kb
 from actions._common import button, caveats, entity_values
-from careers import chart, rank, roles
+from careers import chart, names, rank, roles
 
 # Channels that show an image message: the web widget (socket.io). The shell, Slack and REST
 # scripts get the same ranking as text bars.
@@ -33,17 +33,17 @@ class ActionRankRoles(Action):
 
 def answer(dispatcher: CollectingDispatcher, tracker: Tracker, aspects: List[str]) -> List[Dict[str, Any]]:
     """The ranking reply; also what a comparison with no two roles to compare gives."""
-    named = [a for a in aspects if a in KB.aspects]
+    named = [a for a in aspects if a in kb().aspects]
     dimension = rank.dimension_for(named) or (None if named else "salary")
     if dimension is None:
         dispatcher.utter_message(
-            text=rank.nothing_to_rank(KB, named[0]),
-            buttons=[button("Rank on pay", "rank_roles", {"aspect": "salary"}), _rank_button("outlook")],
+            text=rank.nothing_to_rank(kb(), named[0]),
+            buttons=[button("Rank on pay", names.RANK_ROLES, {"aspect": "salary"}), _rank_button("outlook")],
         )
         return []
-    ranking = rank.rank(KB, dimension)
+    ranking = rank.rank(kb(), dimension)
     if ranking is None:  # a knowledge base where no two roles share a series
-        dispatcher.utter_message(text=rank.nothing_to_rank(KB, dimension))
+        dispatcher.utter_message(text=rank.nothing_to_rank(kb(), dimension))
         return []
     detail = entity_values(tracker, "ranking")
     others = [_rank_button(OTHER[dimension])]
@@ -51,15 +51,15 @@ def answer(dispatcher: CollectingDispatcher, tracker: Tracker, aspects: List[str
         if tracker.get_latest_input_channel() in IMAGE_CHANNELS:
             dispatcher.utter_message(text=f"Chart: {chart.title(ranking)}.", image=chart.path(dimension))
         else:
-            dispatcher.utter_message(text=rank.text_bars(KB, ranking), buttons=others)
+            dispatcher.utter_message(text=rank.text_bars(kb(), ranking), buttons=others)
     elif "full" in detail:
-        text = _with_caveats(rank.full(KB, ranking), tracker, dimension)
+        text = _with_caveats(rank.full(kb(), ranking), tracker, dimension)
         dispatcher.utter_message(text=text, buttons=[_chart_button(dimension), *others])
     else:
         dispatcher.utter_message(
-            text=_with_caveats(rank.brief(KB, ranking), tracker, dimension),
+            text=_with_caveats(rank.brief(kb(), ranking), tracker, dimension),
             buttons=[
-                button("Full ranking", "rank_roles", {"aspect": dimension, "ranking": "full"}),
+                button("Full ranking", names.RANK_ROLES, {"aspect": dimension, "ranking": "full"}),
                 _chart_button(dimension),
                 *others,
             ],
@@ -69,17 +69,17 @@ def answer(dispatcher: CollectingDispatcher, tracker: Tracker, aspects: List[str
 
 def _with_caveats(text: str, tracker: Tracker, dimension: str) -> str:
     """What the figures do not cover of what was asked (Brazil, senior...) first, then `text`."""
-    return "\n".join(filter(None, [caveats(tracker, list(KB.roles), [dimension]), text]))
+    return "\n".join(filter(None, [caveats(tracker, list(kb().roles), [dimension]), text]))
 
 
 def _rank_button(dimension: str) -> Dict[str, str]:
-    return button(f"Rank on {ON[dimension]}", "rank_roles", {"aspect": dimension})
+    return button(f"Rank on {ON[dimension]}", names.RANK_ROLES, {"aspect": dimension})
 
 
 def _chart_button(dimension: str) -> Dict[str, str]:
     return button(
         f"{'Pay' if dimension == 'salary' else 'Growth'} chart",
-        "rank_roles",
+        names.RANK_ROLES,
         {"aspect": dimension, "ranking": "chart"},
     )
 
@@ -94,11 +94,11 @@ class ActionListRoles(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         dispatcher.utter_message(
-            text=roles.family(KB),
+            text=roles.family(kb()),
             buttons=[
-                button("Which pays the most?", "rank_roles", {"aspect": "salary"}),
-                button("Which grows fastest?", "rank_roles", {"aspect": "outlook"}),
-                button("Help me choose", "start_path"),
+                button("Which pays the most?", names.RANK_ROLES, {"aspect": "salary"}),
+                button("Which grows fastest?", names.RANK_ROLES, {"aspect": "outlook"}),
+                button("Help me choose", names.START_PATH),
             ],
         )
         return []

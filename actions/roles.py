@@ -8,11 +8,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import KB
+from actions import kb
 from actions import rank as rank_action
 from actions._common import button, caveats, compared_roles, entity_values
 from actions.detail import send
-from careers import detail, rank, roles
+from careers import detail, names, rank, roles
 
 DEFAULT_ASPECT = "overview"
 
@@ -27,7 +27,7 @@ class ActionAnswerRole(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         found = roles.resolve(
-            KB,
+            kb(),
             entity_values(tracker, "role"),
             entity_values(tracker, "job"),
             tracker.get_slot("role"),
@@ -45,7 +45,7 @@ class ActionAnswerOtherRole(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        found = roles.other_role(KB, tracker.get_slot("role"), compared_roles(tracker))
+        found = roles.other_role(kb(), tracker.get_slot("role"), compared_roles(tracker))
         return answer(dispatcher, tracker, found)
 
 
@@ -55,7 +55,7 @@ def answer(
     aspect = tracker.get_slot("aspect") or DEFAULT_ASPECT
     if found.not_covered:
         dispatcher.utter_message(
-            response="utter_role_not_covered", job=found.not_covered, roles=roles.covered_roles(KB)
+            response="utter_role_not_covered", job=found.not_covered, roles=roles.covered_roles(kb())
         )
         return []
     if found.ask and rank.dimension_for([aspect]):
@@ -63,16 +63,16 @@ def answer(
         return rank_action.answer(dispatcher, tracker, [aspect])
     if found.ask:
         buttons = [
-            button(title, "inform_role", {"role": role_id}) for title, role_id in roles.role_choices(KB)
+            button(title, names.INFORM_ROLE, {"role": role_id}) for title, role_id in roles.role_choices(kb())
         ]
-        buttons.append(button("Compare them", "compare_roles", {"aspect": aspect}))
+        buttons.append(button("Compare them", names.COMPARE_ROLES, {"aspect": aspect}))
         dispatcher.utter_message(response="utter_ask_role", buttons=buttons)
         return []
     if len(found.roles) > 1:
         # "How much do DS and MLE earn?" is a comparison on that aspect; afterwards "they" is
         # both roles, so no single role stays in focus, and a follow-up compares them again.
         lead = caveats(tracker, list(found.roles), [aspect])
-        send(dispatcher, detail.compare_answer(KB, found.roles, aspect, lead))
+        send(dispatcher, detail.compare_answer(kb(), found.roles, aspect, lead))
         return [
             SlotSet("role", None),
             SlotSet("aspect", aspect),
@@ -82,6 +82,6 @@ def answer(
     # answer's "more" button.
     send(
         dispatcher,
-        detail.role_answer(KB, found.roles[0], aspect, caveats(tracker, [found.roles[0]], [aspect])),
+        detail.role_answer(kb(), found.roles[0], aspect, caveats(tracker, [found.roles[0]], [aspect])),
     )
     return [SlotSet("role", found.roles[0]), SlotSet("aspect", aspect)]

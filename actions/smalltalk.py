@@ -8,13 +8,13 @@ from typing import Any, Dict, List
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import KB
+from actions import kb
 from actions._common import button, compared_roles
 from careers.smalltalk import next_steps
 
 
 def next_step_buttons(tracker: Tracker) -> List[Dict[str, str]]:
-    steps = next_steps(KB, tracker.get_slot("role"), compared_roles(tracker), tracker.get_slot("aspect"))
+    steps = next_steps(kb(), tracker.get_slot("role"), compared_roles(tracker), tracker.get_slot("aspect"))
     return [button(s.title, s.intent, dict(s.entities) if s.entities else None) for s in steps]
 
 

@@ -7,7 +7,7 @@ from typing import Any, Dict, List
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import KB
+from actions import kb
 from actions.detail import send
 from careers import detail
 
@@ -20,5 +20,5 @@ class ActionListSources(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         # Publishers in short; every title and date behind the answer's "more" button.
-        send(dispatcher, detail.sources_answer(KB))
+        send(dispatcher, detail.sources_answer(kb()))
         return []

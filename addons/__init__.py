@@ -1,9 +1,8 @@
-"""Extensions loaded by the Rasa server itself (see each module's docstring).
+"""Extensions loaded by the Rasa server itself, by kind (nothing here changes Rasa on import):
 
-Imported for their effect: custom actions time out into an apology instead of silence
-(action_timeout), so does a message arriving while PostgreSQL or Redis is down (storage_down),
-and per-turn costs that grow with a conversation are removed (speedups). The tracker store
-(tracker_store) and the lock store (lock_store) are named in the endpoints files instead.
+- nlu/: the NLU components named in config.yml (the only part the trained model depends on);
+- channels/: our input channels, one module each, named in credentials.yml;
+- stores/: the tracker store and the lock store, named in the endpoints files;
+- patches/: the few changes to Rasa's internals that have no extension point, installed
+  explicitly when the server starts, each checked against Rasa's version and source.
 """
-
-from addons import action_timeout, speedups, storage_down  # noqa: F401

@@ -1,7 +1,7 @@
 """`make bench`, the scale-out part: one Rasa server vs two behind nginx (make cluster, on
 PostgreSQL and Redis), CPU per turn, bytes per stored turn, and the capacity model drawn from them.
 
-Each cluster is started by scripts/cluster.sh (tests/cluster/running.py) and loaded through nginx
+Each cluster is started by scripts/cluster.sh (harness/cluster.py) and loaded through nginx
 with the same 20 users as the per-process load (bench/loadtest.py), twice.
 """
 
@@ -13,9 +13,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.loadtest import Report, run_load
-from bench.speed import _tree
-from tests.cluster.running import Cluster, running_cluster
+from harness.cluster import Cluster, running_cluster
+from harness.load import Report, run_load
+from harness.servers import process_tree
 
 USERS, TURNS, ROUNDS = 20, 20, 2
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -29,7 +29,7 @@ def cpu_seconds(pids: list[int]) -> float:
     """User + system CPU time of these processes and all their descendants, now."""
     total = 0
     for root in pids:
-        for pid in _tree(root):
+        for pid in process_tree(root):
             try:
                 fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
@@ -169,9 +169,9 @@ def markdown(one: ClusterRun, two: ClusterRun, sqlite_bytes: float) -> str:
         "  overflow; it opens one per turn running at once), and PostgreSQL allows 100 by default; with",
         "  more than a few servers set `SQL_POOL_SIZE` / `SQL_MAX_OVERFLOW` to a few each and put",
         "  PgBouncer in front.",
-        "- **PostgreSQL writes**: one INSERT transaction per turn (addons/tracker_store.py); thousands a",
-        "  second need a server with a fast disk, then partitioning `events` by time (which also makes",
-        "  pruning a `DROP` of old partitions).",
+        "- **PostgreSQL writes**: one INSERT transaction per turn (addons/stores/tracker_store.py);",
+        "  thousands a second need a server with a fast disk, then partitioning `events` by time",
+        "  (which also makes pruning a `DROP` of old partitions).",
         "- Redis (a few small commands per turn) and nginx are far from their limits at these rates.",
     ]
     return "\n".join(lines)

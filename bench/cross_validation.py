@@ -22,7 +22,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
-from bench.understanding import ROOT, parse_all, quiet
+from harness.understanding import ROOT, parse_all, quiet
 
 
 @dataclass(frozen=True)

@@ -25,11 +25,11 @@ from importlib import metadata
 from pathlib import Path
 
 from bench import cluster as scale_out
-from bench import understanding
 from bench.cross_validation import CrossValidation, cross_validate
-from bench.loadtest import QUESTIONS, percentile, script
 from bench.speed import BENCH_ENV, Speed, Subject, launched, measure
-from tests.servers import RASA, free_port, write_endpoints
+from harness import understanding
+from harness.load import QUESTIONS, percentile, script
+from harness.servers import RASA, free_port, write_endpoints
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "BENCHMARKS.md"

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import requests
 
-from bench.loadtest import Report, run_load
-from tests.servers import ENV, RASA, free_port, start, stop, wait_for
+from harness.load import Report, run_load
+from harness.servers import ENV, RASA, free_port, process_tree, start, stop, wait_for
 
 # A rate limit per sender protects the real REST channel; the benchmark's single sender of 200
 # turns would hit it.
@@ -54,23 +54,7 @@ class Assistant:
 
     def peak_rss_mb(self, role: str) -> float:
         """Peak resident memory (VmHWM) of a server's process and its children, in MB."""
-        return sum(_vm_hwm_kb(pid) for pid in _tree(self.processes[role].pid)) / 1024
-
-
-def _tree(root: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    found, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo.extend(children.get(pid, []))
-    return found
+        return sum(_vm_hwm_kb(pid) for pid in process_tree(self.processes[role].pid)) / 1024
 
 
 def _vm_hwm_kb(pid: int) -> int:

@@ -1,11 +1,11 @@
-"""What a turn costs in the tracker store: Rasa's SQL store vs ours (addons/tracker_store.py),
+"""What a turn costs in the tracker store: Rasa's SQL store vs ours (addons/stores/tracker_store.py),
 in one process, interleaved turn by turn, on SQLite and on a throwaway PostgreSQL server.
 
     python -m bench.tracker_store [--turns 300]
 
 Each turn loads the conversation's latest session, adds one turn's events (a user message with
 a parse result the size of ours, the action, a slot, the answer, action_listen; a new session
-every 10 turns, as addons/speedups.py does) and saves it. Interleaving puts the shared machine's
+every 10 turns, as addons/patches/session_length.py does) and saves it. Interleaving puts the shared machine's
 slow moments on both stores; the figures in bench/NOTES.md come from here.
 """
 
@@ -32,8 +32,8 @@ from rasa.shared.core.events import (  # noqa: E402
     UserUttered,
 )
 
-from addons.tracker_store import AppendingSQLTrackerStore, _sqlite_write_ahead_log  # noqa: E402
-from tests.postgres import postgres_server  # noqa: E402
+from addons.stores.tracker_store import AppendingSQLTrackerStore, _sqlite_write_ahead_log  # noqa: E402
+from harness.postgres import postgres_server  # noqa: E402
 
 DOMAIN = Domain.from_yaml("version: '3.1'\nslots:\n  role:\n    type: text\n    mappings: [{type: custom}]\n")
 RANKING = [{"name": f"intent_{i}", "confidence": 0.1} for i in range(10)]

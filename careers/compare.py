@@ -51,14 +51,25 @@ def verdicts(kb: KnowledgeBase, role_ids: Sequence[str], aspect_id: str) -> list
     return results
 
 
-def _verdict_line(verdict: Verdict, kb: KnowledgeBase) -> str:
-    amounts = " vs ".join(f"{render.value(f)} for {kb.roles[r].plural}" for r, f in verdict.figures)
+def outcome(kb: KnowledgeBase, verdict: Verdict, tie: str = "the same") -> str:
+    return tie if verdict.leader is None else f"{kb.roles[verdict.leader].plural} ahead"
+
+
+def verdict_line(kb: KnowledgeBase, verdict: Verdict, max_amounts: int | None = None) -> str:
+    """ "- By <source> (<what>, <period>): <who is ahead>: <each role's figure>." With more than
+    `max_amounts` roles, the leader's figure only (the detail lists every role's)."""
+    if max_amounts is None or len(verdict.figures) <= max_amounts:
+        amounts = " vs ".join(f"{render.value(f)} for {kb.roles[r].plural}" for r, f in verdict.figures)
+    else:
+        amounts = " / ".join(f"{render.value(f)}" for r, f in verdict.figures if r == verdict.leader)
     source = kb.sources[verdict.source].name
-    outcome = "the same" if verdict.leader is None else f"{kb.roles[verdict.leader].plural} ahead"
-    return f"- By {source} ({verdict.what}, {verdict.period}): {outcome}: {amounts}."
+    return f"- By {source} ({verdict.what}, {verdict.period}): {outcome(kb, verdict)}: {amounts}."
 
 
-def _title(kb: KnowledgeBase, role_ids: Sequence[str]) -> str:
+def title(kb: KnowledgeBase, role_ids: Sequence[str], max_named: int | None = None) -> str:
+    """ "Data Scientist vs Statistician", or "The 6 roles" past `max_named` roles."""
+    if max_named is not None and len(role_ids) > max_named:
+        return f"The {len(role_ids)} roles"
     return " vs ".join(kb.roles[r].name for r in role_ids)
 
 
@@ -67,7 +78,7 @@ def compare(kb: KnowledgeBase, role_ids: Sequence[str], aspect_id: str | None = 
     if aspect_id is None:
         return _compare_all(kb, role_ids)
     aspect = kb.aspects[aspect_id]
-    lines = [f"{_title(kb, role_ids)}: {aspect.title.lower()}"]
+    lines = [f"{title(kb, role_ids)}: {aspect.title.lower()}"]
     # The verdict comes first: it is what "which pays more?" asks; the figures back it up.
     if any(kb.roles[r].section(aspect_id).figures for r in role_ids):
         found = verdicts(kb, role_ids, aspect_id)
@@ -79,7 +90,7 @@ def compare(kb: KnowledgeBase, role_ids: Sequence[str], aspect_id: str | None = 
             lines.append("The sources disagree, so there is no single answer. Like for like:")
         else:
             lines.append("Like for like:")
-        lines += [_verdict_line(v, kb) for v in found]
+        lines += [verdict_line(kb, v) for v in found]
     sources: list[str] = []
     for role_id in role_ids:
         role = kb.roles[role_id]
@@ -98,7 +109,7 @@ def compare(kb: KnowledgeBase, role_ids: Sequence[str], aspect_id: str | None = 
 
 
 def _compare_all(kb: KnowledgeBase, role_ids: Sequence[str]) -> str:
-    lines = [f"{_title(kb, role_ids)}, point by point:"]
+    lines = [f"{title(kb, role_ids)}, point by point:"]
     sources: list[str] = []
     for aspect in kb.aspects.values():
         lines.append(f"{aspect.title}:")

@@ -1,7 +1,7 @@
 """Chat-size first answers, with the full detail one click (or one "tell me more") away.
 
 A first answer fits a phone screen (at most MAX_CHARS characters): the verdict or the key
-points, each figure with its source and period, then choices (buttons) for the rest. The
+points, each figure with its source and period, then buttons (buttons) for the rest. The
 detail behind the "more" choice is exactly today's full answer: `roles.describe` for one role,
 `compare.compare` for a comparison. Nothing here invents or rounds a figure: every figure shown
 is a knowledge-base record rendered by `render.figure_line`, which carries its source and period.
@@ -14,36 +14,20 @@ A detail is named by a key that travels in the "more" button's payload (entity `
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from careers import compare, render, roles, sources
+from careers import compare, names, render, roles, sources
+from careers.answer import MAX_BUTTONS, Answer, Button, add_while_fits, fits
 from careers.knowledge import Figure, KnowledgeBase
 
-MAX_CHARS = 600  # about 6 lines on a phone; buttons come on top of this
 HEADLINE_FIGURES = 2  # figures in a one-role first answer, before "All ... figures"
 # Aspects offered as "Compare on ..." after a short overall comparison, when they exist.
 COMPARE_FIRST = ("salary", "outlook", "skills")
-MAX_CHOICES = 5  # Slack shows at most 5 buttons in one actions block; the widget wraps more badly
 ALL_ASPECTS = "all"
 
 
-@dataclass(frozen=True)
-class Choice:
-    """A button, channel-free: the actions turn it into a Rasa button."""
-
-    title: str
-    intent: str
-    entities: Mapping[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Answer:
-    text: str
-    choices: tuple[Choice, ...] = ()
-
-
-HELP_ME_CHOOSE = Choice("Help me choose", "start_path")
+HELP_ME_CHOOSE = Button("Help me choose", names.START_PATH)
 
 
 def role_key(role_id: str, aspect_id: str) -> str:
@@ -54,23 +38,8 @@ def compare_key(role_ids: Sequence[str], aspect_id: str | None) -> str:
     return f"compare/{aspect_id or ALL_ASPECTS}/{'+'.join(role_ids)}"
 
 
-def more_choice(title: str, key: str) -> Choice:
-    return Choice(title, "ask_detail", {"detail": key})
-
-
-def _fits(lines: Sequence[str], extra: str = "") -> bool:
-    return len("\n".join([*lines, extra] if extra else lines)) <= MAX_CHARS
-
-
-def _add_while_fits(lines: list[str], candidates: Sequence[str], reserve: int = 0) -> int:
-    """Appends candidates in order while the text stays within MAX_CHARS - reserve; how many."""
-    added = 0
-    for line in candidates:
-        if len("\n".join([*lines, line])) > MAX_CHARS - reserve:
-            break
-        lines.append(line)
-        added += 1
-    return added
+def more_button(title: str, key: str) -> Button:
+    return Button(title, names.ASK_DETAIL, {"detail": key})
 
 
 def headline_figures(figures: Sequence[Figure]) -> list[Figure]:
@@ -89,12 +58,14 @@ def headline_figures(figures: Sequence[Figure]) -> list[Figure]:
     return chosen[:HEADLINE_FIGURES]
 
 
-def _compare_choice(kb: KnowledgeBase, aspect_id: str) -> Choice | None:
+def _compare_button(kb: KnowledgeBase, aspect_id: str) -> Button | None:
     if len(kb.roles) < 2:
         return None
     if aspect_id == "overview":
-        return Choice("Compare the roles", "compare_roles")
-    return Choice(f"Compare on {kb.aspects[aspect_id].title.lower()}", "compare_roles", {"aspect": aspect_id})
+        return Button("Compare the roles", names.COMPARE_ROLES)
+    return Button(
+        f"Compare on {kb.aspects[aspect_id].title.lower()}", names.COMPARE_ROLES, {"aspect": aspect_id}
+    )
 
 
 def _start(lead: str, heading: str) -> list[str]:
@@ -113,7 +84,7 @@ def role_answer(kb: KnowledgeBase, role_id: str, aspect_id: str, lead: str = "")
     more = ""
     if section.figures:
         shown = headline_figures(section.figures)
-        _add_while_fits(lines, [render.figure_line(f, kb) for f in shown], reserve=120)
+        add_while_fits(lines, [render.figure_line(f, kb) for f in shown], reserve=120)
         more = f"All {len(section.figures)} {aspect.title.lower()} figures"
         hidden = len(section.figures) - (len(lines) - first_body_line)
         if hidden:
@@ -122,37 +93,32 @@ def role_answer(kb: KnowledgeBase, role_id: str, aspect_id: str, lead: str = "")
             sources_word = "source" if sources == 1 else "sources"
             lines.append(f'{hidden} more {figures_word} ({sources} {sources_word} in all) under "{more}".')
     else:
-        shown_points = _add_while_fits(lines, [f"- {p}" for p in section.points], reserve=80)
+        shown_points = add_while_fits(lines, [f"- {p}" for p in section.points], reserve=80)
         if not shown_points:  # a first point too long for a phone: its one-line summary instead
             lines.append(f"In short: {section.summary}.")
         sources_line = render.sources_line(section.sources, kb)
-        if _fits(lines, sources_line):
+        if fits(lines, sources_line):
             lines.append(sources_line)
         full = roles.describe(kb, role_id, aspect_id)
         if full != "\n".join(lines[first_body_line - 1 :]):
             more = "More about the role" if aspect_id == "overview" else f"More on {aspect.title.lower()}"
-    choices = [more_choice(more, role_key(role_id, aspect_id))] if more else []
-    compare_on = _compare_choice(kb, aspect_id)
+    buttons = [more_button(more, role_key(role_id, aspect_id))] if more else []
+    compare_on = _compare_button(kb, aspect_id)
     if compare_on:
-        choices.append(compare_on)
-    choices.append(HELP_ME_CHOOSE)
-    return Answer("\n".join(lines), tuple(choices))
+        buttons.append(compare_on)
+    buttons.append(HELP_ME_CHOOSE)
+    return Answer("\n".join(lines), tuple(buttons))
+
+
+NAMED_IN_TITLE = 3  # more roles than this: "The 6 roles", and each verdict shows the leader only
 
 
 def _title(kb: KnowledgeBase, role_ids: Sequence[str]) -> str:
-    if len(role_ids) <= 3:
-        return " vs ".join(kb.roles[r].name for r in role_ids)
-    return f"The {len(role_ids)} roles"
+    return compare.title(kb, role_ids, NAMED_IN_TITLE)
 
 
 def _verdict_line(kb: KnowledgeBase, verdict: compare.Verdict) -> str:
-    source = kb.sources[verdict.source].name
-    if len(verdict.figures) <= 3:
-        amounts = " vs ".join(f"{render.value(f)} for {kb.roles[r].plural}" for r, f in verdict.figures)
-    else:  # many roles: the top one only; the detail lists every role's figure
-        amounts = " / ".join(f"{render.value(f)}" for r, f in verdict.figures if r == verdict.leader)
-    outcome = "the same" if verdict.leader is None else f"{kb.roles[verdict.leader].plural} ahead"
-    return f"- By {source} ({verdict.what}, {verdict.period}): {outcome}: {amounts}."
+    return compare.verdict_line(kb, verdict, NAMED_IN_TITLE)
 
 
 def _figures_comparison(kb: KnowledgeBase, role_ids: Sequence[str], aspect_id: str, lines: list[str]) -> None:
@@ -166,7 +132,7 @@ def _figures_comparison(kb: KnowledgeBase, role_ids: Sequence[str], aspect_id: s
             for r, f in zip(role_ids, firsts, strict=True)
             if f
         ]
-        _add_while_fits(lines, candidates, reserve=60)
+        add_while_fits(lines, candidates, reserve=60)
         return
     leaders = list(dict.fromkeys(v.leader for v in found))
     if len(leaders) > 1:
@@ -182,14 +148,14 @@ def _figures_comparison(kb: KnowledgeBase, role_ids: Sequence[str], aspect_id: s
     # each result without them, and the amounts are one click away.
     for render_line in (_verdict_line, _verdict_outcome, _verdict_outcome_short):
         candidates = [render_line(kb, v) for v in shown]
-        if _fits(lines, "\n".join(candidates)):
+        if fits(lines, "\n".join(candidates)):
             lines += candidates
             return
-    _add_while_fits(lines, candidates)
+    add_while_fits(lines, candidates)
 
 
 def _outcome(kb: KnowledgeBase, verdict: compare.Verdict) -> str:
-    return "the same for all" if verdict.leader is None else f"{kb.roles[verdict.leader].plural} ahead"
+    return compare.outcome(kb, verdict, tie="the same for all")
 
 
 def _verdict_outcome(kb: KnowledgeBase, verdict: compare.Verdict) -> str:
@@ -217,29 +183,29 @@ def compare_answer(
         more = f"All {aspect.title.lower()} figures"
     else:
         summaries = [f"- {kb.roles[r].name}: {kb.roles[r].section(aspect_id).summary}." for r in role_ids]
-        shown = _add_while_fits(lines, summaries, reserve=60)
+        shown = add_while_fits(lines, summaries, reserve=60)
         if shown < len(summaries):
             lines.append(f"{len(summaries) - shown} more roles in the whole comparison.")
         more = "The whole comparison"
-    return Answer("\n".join(lines), (more_choice(more, key), HELP_ME_CHOOSE))
+    return Answer("\n".join(lines), (more_button(more, key), HELP_ME_CHOOSE))
 
 
 def _compare_all_answer(kb: KnowledgeBase, role_ids: Sequence[str], key: str, lead: str) -> Answer:
     lines = _start(lead, f"{_title(kb, role_ids)}, in short:")
     note = kb.comparison_note(role_ids, "overview")
-    if note and _fits(lines, note):
+    if note and fits(lines, note):
         lines.append(note)
     else:
         summaries = [f"- {kb.roles[r].name}: {kb.roles[r].section('overview').summary}." for r in role_ids]
-        _add_while_fits(lines, summaries, reserve=60)
-    choices = [more_choice("Point by point", key)]
-    choices += [
-        Choice(f"Compare on {kb.aspects[a].title.lower()}", "compare_roles", {"aspect": a})
+        add_while_fits(lines, summaries, reserve=60)
+    buttons = [more_button("Point by point", key)]
+    buttons += [
+        Button(f"Compare on {kb.aspects[a].title.lower()}", names.COMPARE_ROLES, {"aspect": a})
         for a in COMPARE_FIRST
         if a in kb.aspects
     ]
-    choices.append(HELP_ME_CHOOSE)
-    return Answer("\n".join(lines), tuple(choices[:MAX_CHOICES]))
+    buttons.append(HELP_ME_CHOOSE)
+    return Answer("\n".join(lines), tuple(buttons[:MAX_BUTTONS]))
 
 
 def comparison_answers(
@@ -272,9 +238,9 @@ def sources_answer(kb: KnowledgeBase) -> Answer:
         "Every figure I give names its source and period; where sources disagree I show each "
         "figure rather than picking one.",
     ]
-    if not _fits(lines):  # a long list of publishers: their number only
+    if not fits(lines):  # a long list of publishers: their number only
         lines[0] = f"My answers come from {len(kb.sources)} sources by {len(publishers)} publishers."
-    return Answer("\n".join(lines), (more_choice("Every source, with its date", SOURCES_KEY), HELP_ME_CHOOSE))
+    return Answer("\n".join(lines), (more_button("Every source, with its date", SOURCES_KEY), HELP_ME_CHOOSE))
 
 
 @dataclass(frozen=True)
@@ -315,9 +281,9 @@ def detail_answer(kb: KnowledgeBase, detail: Detail) -> Answer:
     if detail.kind == "sources":
         return Answer(sources.describe_sources(kb), (HELP_ME_CHOOSE,))
     if detail.kind == "role" and detail.aspect is not None:
-        compare_on = _compare_choice(kb, detail.aspect)
-        choices = (compare_on, HELP_ME_CHOOSE) if compare_on else (HELP_ME_CHOOSE,)
-        return Answer(roles.describe(kb, detail.roles[0], detail.aspect), choices)
+        compare_on = _compare_button(kb, detail.aspect)
+        buttons = (compare_on, HELP_ME_CHOOSE) if compare_on else (HELP_ME_CHOOSE,)
+        return Answer(roles.describe(kb, detail.roles[0], detail.aspect), buttons)
     return Answer(compare.compare(kb, detail.roles, detail.aspect), (HELP_ME_CHOOSE,))
 
 

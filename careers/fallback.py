@@ -2,32 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Sequence
 
+from careers import names
+from careers.answer import Button
 from careers.knowledge import KnowledgeBase
 
-ASPECT_INTENT_PREFIX = "ask_role_"
+ASPECT_INTENT_PREFIX = names.ASK_ROLE_PREFIX
 # Intents worth offering back to the user, besides one per aspect; the rest (greetings,
 # out of scope...) are never what a confused user meant to ask.
 OTHER_SUGGESTIONS = {
-    "compare_roles": "Compare the roles",
-    "ask_sources": "Where the data comes from",
+    names.COMPARE_ROLES: "Compare the roles",
+    names.ASK_SOURCES: "Where the data comes from",
 }
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    title: str
-    intent: str
 
 
 def suggestions(
     kb: KnowledgeBase, ranked_intents: Sequence[str], role_id: str | None, limit: int = 3
-) -> list[Suggestion]:
+) -> list[Button]:
     """Up to `limit` likely meanings, best first, phrased for the role in context if any."""
     role = kb.roles.get(role_id) if role_id else None
-    found: list[Suggestion] = []
+    found: list[Button] = []
     for intent in ranked_intents:
         if intent.startswith(ASPECT_INTENT_PREFIX) and intent[len(ASPECT_INTENT_PREFIX) :] in kb.aspects:
             title = kb.aspects[intent[len(ASPECT_INTENT_PREFIX) :]].title
@@ -37,7 +32,7 @@ def suggestions(
             title = OTHER_SUGGESTIONS[intent]
         else:
             continue
-        found.append(Suggestion(title=title, intent=intent))
+        found.append(Button(title, intent))
         if len(found) == limit:
             break
     return found

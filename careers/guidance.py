@@ -4,9 +4,9 @@ the closest roles, moving between roles and related roles.
 Everything is computed from the skills lists of the knowledge base (skills.yml, each role's
 `skills:` block, backgrounds.yml), never written per pair of roles. Readiness is a count of core
 skills covered ("4 of 7 core skills"), never a probability of being hired; roadmaps have no
-durations, salaries or success rates. Each answer is chat-sized (at most CHAT_SIZE characters)
-and offers its detail behind buttons: the same `Answer` and `Choice` as every other chat-size
-answer (careers/detail.py), which actions/detail.py sends.
+durations, salaries or success rates. Each answer is chat-sized (careers/answer.py)
+and offers its detail behind buttons: the one `Answer` and `Button` of every chat-size
+answer (careers/answer.py), which actions/detail.py sends.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
-from careers.detail import Answer, Choice
+from careers import names
+from careers.answer import Answer, Button, fit
 from careers.render import join_names, source_label
 from careers.skills import HAS, HEDGED, LACKS
 from careers.skills_kb import SkillBase
 
-CHAT_SIZE = 600
 MIN_STAGES, MAX_STAGES = 3, 5
 
 
@@ -83,7 +83,7 @@ def covered(base: SkillBase, profile: Profile, extra: Iterable[str] = ()) -> set
     return have - set(profile.lacked)
 
 
-def names(base: SkillBase, skill_ids: Iterable[str]) -> str:
+def skill_names(base: SkillBase, skill_ids: Iterable[str]) -> str:
     return join_names([base.name(s) for s in skill_ids])
 
 
@@ -99,17 +99,20 @@ def describe_profile(base: SkillBase, profile: Profile) -> Answer:
         lines.append(f"- Background: {base.background_name(profile.background)}")
         brought = assumed(base, profile)
         if brought:
-            lines.append(f"- Assumed from it (correct me if wrong): {names(base, brought)}")
+            lines.append(f"- Assumed from it (correct me if wrong): {skill_names(base, brought)}")
     if profile.had:
-        lines.append(f"- You know: {names(base, profile.had)}")
+        lines.append(f"- You know: {skill_names(base, profile.had)}")
     if profile.hedged:
-        lines.append(f"- You have a start in: {names(base, profile.hedged)}")
+        lines.append(f"- You have a start in: {skill_names(base, profile.hedged)}")
     if profile.lacked:
-        lines.append(f"- Not yet: {names(base, profile.lacked)}")
+        lines.append(f"- Not yet: {skill_names(base, profile.lacked)}")
     lines.append('Correct me any time ("forget SQL", "actually I don\'t know R") or say "start fresh".')
     return Answer(
         "\n".join(lines),
-        (Choice("Which role am I closest to?", "ask_closest_role"), Choice("Start fresh", "reset_profile")),
+        (
+            Button("Which role am I closest to?", names.ASK_CLOSEST_ROLE),
+            Button("Start fresh", names.RESET_PROFILE),
+        ),
     )
 
 
@@ -127,14 +130,14 @@ def acknowledge(
         parts.append(f"Noted: your background is {base.background_name(background)}.")
         brought = base.starting_skills(background)
         if brought and background in base.backgrounds:
-            parts.append(f"I'll assume you bring {names(base, brought)}; correct me if not.")
+            parts.append(f"I'll assume you bring {skill_names(base, brought)}; correct me if not.")
     by = {p: [s for s, q in said.items() if q == p] for p in (HAS, HEDGED, LACKS)}
     if by[HAS]:
-        parts.append(f"You know {names(base, by[HAS])}.")
+        parts.append(f"You know {skill_names(base, by[HAS])}.")
     if by[HEDGED]:
-        parts.append(f"You have a start in {names(base, by[HEDGED])}.")
+        parts.append(f"You have a start in {skill_names(base, by[HEDGED])}.")
     if by[LACKS]:
-        parts.append(f"Not yet: {names(base, by[LACKS])}.")
+        parts.append(f"Not yet: {skill_names(base, by[LACKS])}.")
     if said and not by[HAS] and not by[HEDGED] and not background and not has_any:
         parts.append("Everyone starts somewhere: that's fine, I'll show you where to begin.")
     if unknown:
@@ -148,8 +151,8 @@ def acknowledge(
             'a bit of statistics, no cloud".'
         )
     offers = (
-        Choice("Which role am I closest to?", "ask_closest_role"),
-        Choice("What do you know about me?", "ask_profile"),
+        Button("Which role am I closest to?", names.ASK_CLOSEST_ROLE),
+        Button("What do you know about me?", names.ASK_PROFILE),
     )
     return Answer(" ".join(parts), offers)
 
@@ -189,13 +192,13 @@ def _sources(base: SkillBase, role_id: str) -> str:
     return "; ".join(source_label(base.kb.sources[s]) for s in base.roles[role_id].sources)
 
 
-def _role_offers(role_id: str) -> tuple[Choice, ...]:
+def _role_offers(role_id: str) -> tuple[Button, ...]:
     entity = {"role": role_id}
     return (
-        Choice("Roadmap", "ask_roadmap", entity),
-        Choice("What 'enough to start' means", "ask_skill_gap", {**entity, "detail": "start"}),
-        Choice("Closest roles for me", "ask_closest_role"),
-        Choice("What do you know about me?", "ask_profile"),
+        Button("Roadmap", names.ASK_ROADMAP, entity),
+        Button("What 'enough to start' means", names.ASK_SKILL_GAP, {**entity, "detail": "start"}),
+        Button("Closest roles for me", names.ASK_CLOSEST_ROLE),
+        Button("What do you know about me?", names.ASK_PROFILE),
     )
 
 
@@ -215,17 +218,16 @@ def describe_gap(base: SkillBase, profile: Profile, role_id: str) -> Answer:
     lines = []
     if profile.is_empty():
         lines.append("You haven't told me your skills yet, so this is the whole list.")
-    lines.append(
-        f"{role}: you have {found.readiness}" + (f" ({names(base, found.have)})." if found.have else ".")
-    )
+    known = f" ({skill_names(base, found.have)})." if found.have else "."
+    lines.append(f"{role}: you have {found.readiness}{known}")
     if found.missing:
         lines.append("Core to learn, in order: " + _skill_list(base, found.missing, found.started) + ".")
     else:
         lines.append("You have every core skill: the helpful ones make the difference now.")
     if found.helpful:
-        lines.append(f"Helpful after: {names(base, found.helpful[:4])}.")
+        lines.append(f"Helpful after: {skill_names(base, found.helpful[:4])}.")
     lines.append(f"(Skills list: {_sources(base, role_id)}.)")
-    return Answer(_fit("\n".join(lines)), _role_offers(role_id))
+    return Answer(fit("\n".join(lines)), _role_offers(role_id))
 
 
 def describe_starts(base: SkillBase, profile: Profile, role_id: str) -> Answer:
@@ -234,7 +236,7 @@ def describe_starts(base: SkillBase, profile: Profile, role_id: str) -> Answer:
     todo = found.missing or found.helpful
     lines = [f"{base.kb.roles[role_id].name}, enough to start:"]
     lines += [f"- {base.name(s)}: {base.skills[s].start}" for s in todo]
-    return Answer("\n".join(lines), (Choice("Roadmap", "ask_roadmap", {"role": role_id}),))
+    return Answer("\n".join(lines), (Button("Roadmap", names.ASK_ROADMAP, {"role": role_id}),))
 
 
 @dataclass(frozen=True)
@@ -267,14 +269,14 @@ def roadmap(base: SkillBase, profile: Profile, role_id: str, extra: Iterable[str
         before = stages.pop()
         merged = before.skills + last.skills
         stages.append(
-            Stage(f"Then: {names(base, merged)}", merged, f"{before.milestone}; then {last.milestone}")
+            Stage(f"Then: {skill_names(base, merged)}", merged, f"{before.milestone}; then {last.milestone}")
         )
     role = base.kb.roles[role_id].name
     if len(stages) < MIN_STAGES - 1 and found.helpful:
         helpful = found.helpful[:3]
         stages.append(
             Stage(
-                f"Round it off with helpful skills: {names(base, helpful)}",
+                f"Round it off with helpful skills: {skill_names(base, helpful)}",
                 helpful,
                 f"add {base.name(helpful[0])} to one of your projects and write down what it changed",
             )
@@ -284,7 +286,7 @@ def roadmap(base: SkillBase, profile: Profile, role_id: str, extra: Iterable[str
         Stage(
             f"Put it together as a {role} would",
             core,
-            f"one end-to-end project using {names(base, core[:4])}, "
+            f"one end-to-end project using {skill_names(base, core[:4])}, "
             "published with its code and a short write-up",
         )
     )
@@ -306,11 +308,11 @@ def describe_roadmap(base: SkillBase, profile: Profile, role_id: str, extra: Ite
     lines += [f"{i}. {stage.goal}" for i, stage in enumerate(stages, 1)]
     lines.append("Each stage ends with a small project that proves it: tap Milestones.")
     offers = (
-        Choice("Milestones", "ask_roadmap", {"role": role_id, "detail": "milestones"}),
-        Choice("My gap in detail", "ask_skill_gap", {"role": role_id}),
-        Choice("Closest roles for me", "ask_closest_role"),
+        Button("Milestones", names.ASK_ROADMAP, {"role": role_id, "detail": "milestones"}),
+        Button("My gap in detail", names.ASK_SKILL_GAP, {"role": role_id}),
+        Button("Closest roles for me", names.ASK_CLOSEST_ROLE),
     )
-    return Answer(_fit("\n".join(lines)), offers)
+    return Answer(fit("\n".join(lines)), offers)
 
 
 def describe_milestones(base: SkillBase, profile: Profile, role_id: str) -> Answer:
@@ -318,7 +320,7 @@ def describe_milestones(base: SkillBase, profile: Profile, role_id: str) -> Answ
     lines = [f"Roadmap to {base.kb.roles[role_id].name}, with a milestone per stage:"]
     lines += [f"{i}. {stage.goal}. Milestone: {stage.milestone}." for i, stage in enumerate(stages, 1)]
     lines.append(f"Skills behind it: {_sources(base, role_id)}.")
-    return Answer("\n".join(lines), (Choice("My gap in detail", "ask_skill_gap", {"role": role_id}),))
+    return Answer("\n".join(lines), (Button("My gap in detail", names.ASK_SKILL_GAP, {"role": role_id}),))
 
 
 def closest(base: SkillBase, profile: Profile) -> list[Gap]:
@@ -340,7 +342,7 @@ def describe_closest(base: SkillBase, profile: Profile) -> Answer:
         return Answer(
             text,
             tuple(
-                Choice(f"Gap to {base.kb.roles[g.role].name}", "ask_skill_gap", {"role": g.role})
+                Button(f"Gap to {base.kb.roles[g.role].name}", names.ASK_SKILL_GAP, {"role": g.role})
                 for g in start
             ),
         )
@@ -348,13 +350,14 @@ def describe_closest(base: SkillBase, profile: Profile) -> Answer:
     for found in ranked[:2]:
         role = base.kb.roles[found.role].name
         next_up = f"; next: {base.name(found.missing[0])}" if found.missing else ""
-        lines.append(f"- {role}: {found.readiness} (you have {names(base, found.have)}{next_up})")
+        lines.append(f"- {role}: {found.readiness} (you have {skill_names(base, found.have)}{next_up})")
     rest = [f"{base.kb.roles[g.role].name} {len(g.have)}/{g.total}" for g in ranked[2:5]]
     lines.append("Then: " + ", ".join(rest) + ".")
     offers = tuple(
-        Choice(f"Gap to {base.kb.roles[g.role].name}", "ask_skill_gap", {"role": g.role}) for g in ranked[:2]
-    ) + (Choice("What do you know about me?", "ask_profile"),)
-    return Answer(_fit("\n".join(lines)), offers)
+        Button(f"Gap to {base.kb.roles[g.role].name}", names.ASK_SKILL_GAP, {"role": g.role})
+        for g in ranked[:2]
+    ) + (Button("What do you know about me?", names.ASK_PROFILE),)
+    return Answer(fit("\n".join(lines)), offers)
 
 
 def related(base: SkillBase, role_id: str, count: int = 3) -> list[tuple[str, tuple[str, ...]]]:
@@ -377,12 +380,12 @@ def describe_related(base: SkillBase, role_id: str) -> Answer:
     if not found:
         return Answer(f"No role of the family shares core skills with {role}.")
     lines = [f"Roles closest to {role} by shared core skills:"]
-    lines += [f"- {base.kb.roles[o].name}: shares {names(base, shared)}" for o, shared in found]
+    lines += [f"- {base.kb.roles[o].name}: shares {skill_names(base, shared)}" for o, shared in found]
     offers = tuple(
-        Choice(f"{role} → {base.kb.roles[o].name}", "ask_transition", {"role": o, "background": role_id})
+        Button(f"{role} → {base.kb.roles[o].name}", names.ASK_TRANSITION, {"role": o, "background": role_id})
         for o, _ in found[:2]
     )
-    return Answer(_fit("\n".join(lines)), offers)
+    return Answer(fit("\n".join(lines)), offers)
 
 
 def describe_transition(base: SkillBase, profile: Profile, source: str, target: str) -> Answer:
@@ -395,7 +398,8 @@ def describe_transition(base: SkillBase, profile: Profile, source: str, target: 
     assumption = f" (assumed for a typical {origin.lower()})" if source in base.backgrounds else ""
     if found.have:
         lines = [
-            f"From {origin} to {role}: {found.readiness} carry over{assumption}: {names(base, found.have)}."
+            f"From {origin} to {role}: {found.readiness} carry over{assumption}: "
+            f"{skill_names(base, found.have)}."
         ]
     else:
         lines = [f"From {origin} to {role}: you start at 0 of {found.total} core skills, and that's fine."]
@@ -405,22 +409,13 @@ def describe_transition(base: SkillBase, profile: Profile, source: str, target: 
     steps = [short_names(base, s.skills) for s in stages[:-1]] + [f"one {role} project end to end"]
     lines.append("Roadmap: " + " → ".join(steps) + ".")
     offers = (
-        Choice("Milestones", "ask_roadmap", {"role": target, "detail": "milestones"}),
-        Choice("My gap in detail", "ask_skill_gap", {"role": target}),
-        Choice(f"Roles like {role}", "ask_related_roles", {"role": target}),
+        Button("Milestones", names.ASK_ROADMAP, {"role": target, "detail": "milestones"}),
+        Button("My gap in detail", names.ASK_SKILL_GAP, {"role": target}),
+        Button(f"Roles like {role}", names.ASK_RELATED_ROLES, {"role": target}),
     )
-    return Answer(_fit("\n".join(lines)), offers)
+    return Answer(fit("\n".join(lines)), offers)
 
 
 def short_names(base: SkillBase, skill_ids: Iterable[str]) -> str:
     """ "Deep learning" for "Deep learning (PyTorch, TensorFlow)": for one-line roadmaps."""
     return join_names([base.name(s).split(" (")[0] for s in skill_ids])
-
-
-def _fit(text: str) -> str:
-    """Chat size: a longer text loses its last lines (the detail is behind the buttons)."""
-    lines = text.split("\n")
-    while len("\n".join(lines)) > CHAT_SIZE and len(lines) > 1:
-        lines.pop(-2 if len(lines) > 2 else -1)
-    text = "\n".join(lines)
-    return text if len(text) <= CHAT_SIZE else text[: CHAT_SIZE - 1] + "…"

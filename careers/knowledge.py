@@ -15,10 +15,15 @@ from typing import Any, Mapping, Sequence
 
 import yaml
 
-# The project's knowledge base; KNOWLEDGE_BASE_DIR points both servers at another one.
-DEFAULT_DIR = Path(
-    os.environ.get("KNOWLEDGE_BASE_DIR") or Path(__file__).resolve().parent.parent / "knowledge_base"
-)
+# The project's own knowledge base.
+PROJECT_DIR = Path(__file__).resolve().parent.parent / "knowledge_base"
+
+
+def configured_dir() -> Path:
+    """The knowledge base the servers read: KNOWLEDGE_BASE_DIR (read when a server starts and
+    loads it, not on import), else the project's own."""
+    return Path(os.environ.get("KNOWLEDGE_BASE_DIR") or PROJECT_DIR)
+
 
 UNITS = ("usd_per_year", "percent", "jobs", "jobs_per_year")
 SOURCE_STATUSES = ("primary", "secondary", "article")
@@ -153,6 +158,8 @@ class KnowledgeBase:
     # The roles comparisons.yml's notes were written about: a note about Data Scientists and ML
     # Engineers says nothing true about Data Analysts vs Data Engineers. Empty: any roles.
     comparison_roles: tuple[str, ...] = ()
+    # Comparisons offered as buttons when a person asks to compare without naming two roles.
+    suggested_pairs: tuple[tuple[str, str], ...] = ()
 
     def comparison_note(self, role_ids: Sequence[str], aspect_id: str) -> str | None:
         """What comparisons.yml adds when `role_ids` are compared on `aspect_id`, if it is about them."""
@@ -416,9 +423,9 @@ def _load_path(file: Path, roles: Mapping[str, Role]) -> GuidedPath:
     return GuidedPath(intro=reader.text("intro"), questions=tuple(questions))
 
 
-def load(directory: Path | str = DEFAULT_DIR) -> KnowledgeBase:
-    """Read and validate every file of the knowledge base in `directory`."""
-    directory = Path(directory)
+def load(directory: Path | str | None = None) -> KnowledgeBase:
+    """Read and validate every file of the knowledge base in `directory` (default: the configured one)."""
+    directory = Path(directory or configured_dir())
     sources = _load_sources(directory / "sources.yml")
     aspects = _load_aspects(directory / "aspects.yml")
     role_files = sorted((directory / "roles").glob("*.yml"))
@@ -444,12 +451,19 @@ def load(directory: Path | str = DEFAULT_DIR) -> KnowledgeBase:
     for aspect_id in notes.data:
         if aspect_id not in aspects:
             raise notes.error(aspect_id, "no such aspect in aspects.yml")
+    pairs = []
+    for i, pair in enumerate(comparisons.children("suggested", optional=True)):
+        pair_roles = pair.texts("roles")
+        if len(pair_roles) != 2 or not set(pair_roles) <= set(roles):
+            raise comparisons.error(f"suggested[{i}]", f"needs two known role ids, not {list(pair_roles)}")
+        pairs.append((pair_roles[0], pair_roles[1]))
     return KnowledgeBase(
         roles=roles,
         aspects=aspects,
         sources=sources,
         comparison_notes={aspect_id: notes.text(aspect_id) for aspect_id in notes.data},
         comparison_roles=noted_roles,
+        suggested_pairs=tuple(pairs),
         path=_load_path(directory / "path.yml", roles),
         other_jobs=_load_other_jobs(directory / "other_jobs.yml", alias_owner, roles),
     )
@@ -470,5 +484,5 @@ def _load_other_jobs(
 
 @functools.cache
 def default() -> KnowledgeBase:
-    """The project's knowledge base, loaded once per process."""
-    return load(DEFAULT_DIR)
+    """The configured knowledge base, loaded once per process."""
+    return load(configured_dir())

@@ -13,28 +13,26 @@ from dataclasses import dataclass
 import spacy
 from spacy.language import Language
 
-from careers import render
+from careers import render, words
 from careers.knowledge import GuidedPath, KnowledgeBase, Option, Question
 
 # Scores this close (in weight points; a clear answer is worth 2) make the result "close".
 CLOSE_MARGIN = 2.0
 ORDINALS = {"1": 0, "one": 0, "a": 0, "2": 1, "two": 1, "b": 1, "3": 2, "three": 2, "c": 2}
-# Words that turn the next few words around: "not really into charts", "never liked code".
-NEGATIONS = {
-    "not",
-    "n't",
-    "no",
-    "never",
-    "nor",
+# Words that turn the next few words around: "not really into charts", "never liked code",
+# "I hate making dashboards".
+NEGATIONS = words.NEGATIONS | {
     "hardly",
     "barely",
-    "without",
     "dont",
     "cant",
     "wont",
     "isnt",
+    "hate",
+    "dislike",
+    "avoid",
+    "detest",
 }
-NEGATIONS |= {"hate", "dislike", "avoid", "detest"}  # "I hate making dashboards"
 # Words after which a mention is the thing set aside: "stats more than code", "rather than".
 SET_ASIDE = {"than", "instead", "over", "versus", "vs"}
 WINDOW = 3  # how many words before a mention a negation reaches

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from careers.knowledge import DEFAULT_DIR, Figure, KnowledgeBase, _read_yaml, _Reader
+from careers.knowledge import Figure, KnowledgeBase, _read_yaml, _Reader, configured_dir
 
 # Entity names the NLU gives these words (domain.yml declares them).
 PLACE, SENIORITY, EMPLOYER, YEAR = "place", "seniority", "employer", "year"
@@ -56,9 +56,9 @@ class Gazetteer:
         return {PLACE: self.places, SENIORITY: self.seniority, EMPLOYER: self.employers}
 
 
-def load(directory: Path | str = DEFAULT_DIR) -> Gazetteer:
+def load(directory: Path | str | None = None) -> Gazetteer:
     """scope.yml, validated: a name listed as two kinds of place is an error naming it."""
-    file = Path(directory) / "scope.yml"
+    file = Path(directory or configured_dir()) / "scope.yml"
     reader = _Reader(file, _read_yaml(file))
     home = reader.child("home")
     places = {display(name): HOME for name in home.texts("names")}
@@ -76,12 +76,7 @@ def load(directory: Path | str = DEFAULT_DIR) -> Gazetteer:
 
 @functools.cache
 def default() -> Gazetteer:
-    return load(DEFAULT_DIR)
-
-
-def years(text: str) -> list[str]:
-    """The four-digit years a message names ("in 2040")."""
-    return YEAR_PATTERN.findall(text)
+    return load(configured_dir())
 
 
 def _period_years(period: str) -> set[int]:

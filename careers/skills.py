@@ -14,7 +14,7 @@ A clause ends at a comma, "but", "though" and the like, so "Python but not SQL" 
 A skill named as a goal ("move into ML", "become ...") is not a claim and is left out. A role
 or a background after "I'm a", "I work as", "used to be a" is the person's background.
 
-Pure Python + spaCy's blank English tokenizer: the NLU component (addons/skill_reader.py) and
+Pure Python + spaCy's blank English tokenizer: the NLU component (addons/nlu/skill_reader.py) and
 the unit tests use the same `SkillReader`.
 """
 
@@ -29,7 +29,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from careers import spelling
+from careers import spelling, words
 from careers.skills_kb import SkillBase
 
 HAS, HEDGED, LACKS = "has", "hedged", "lacks"
@@ -42,9 +42,8 @@ CLAUSE_ENDS = {
     ",", ";", ".", "!", "?", ":", "but", "though", "although", "however", "while", "whereas",
     "yet", "except",
 }  # fmt: skip
-NEGATIONS = {
-    "not", "n't", "no", "never", "without", "zero", "nothing", "none", "nor", "neither", "lack",
-    "lacking", "struggle", "struggling", "cannot", "0",
+NEGATIONS = words.NEGATIONS | {
+    "zero", "nothing", "none", "neither", "lack", "lacking", "struggle", "struggling", "cannot", "0",
 }  # fmt: skip
 # "not much", "don't know much": a negated amount is a hedge, not a lack.
 SOFTENERS = {"much", "great", "very", "lot", "too", "super", "so", "that", "enough", "really", "strong"}

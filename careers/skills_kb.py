@@ -160,8 +160,8 @@ def _load_backgrounds(file: Path, kb: KnowledgeBase, skills: Mapping[str, Skill]
     return backgrounds
 
 
-def load(directory: Path | str = knowledge.DEFAULT_DIR, kb: KnowledgeBase | None = None) -> SkillBase:
-    directory = Path(directory)
+def load(directory: Path | str | None = None, kb: KnowledgeBase | None = None) -> SkillBase:
+    directory = Path(directory or knowledge.configured_dir())
     kb = kb or knowledge.load(directory)
     categories, skills = _load_taxonomy(directory / "skills.yml")
     roles = {
@@ -179,4 +179,4 @@ def load(directory: Path | str = knowledge.DEFAULT_DIR, kb: KnowledgeBase | None
 @functools.cache
 def default() -> SkillBase:
     """The project's skills, loaded once per process."""
-    return load(knowledge.DEFAULT_DIR, knowledge.default())
+    return load(knowledge.configured_dir(), knowledge.default())

@@ -11,7 +11,8 @@
   send (`response="utter_x"` or `response = "utter_x"` in actions/*.py) and those
   Rasa's own default actions send are declared used here; any other unused response is still
   reported.
-- `shell`: addons/shell.py takes typed text at any time and numbers for buttons.
+- `shell`: installs addons/patches (the shell's channel is Rasa's own), and scripts/shell.py
+  takes typed text at any time and numbers for buttons.
 
     python scripts/quiet_rasa.py train --fixed-model-name career-guide --out models
 """
@@ -58,8 +59,11 @@ def main() -> None:
 
     rasa_cli.configure_logging_and_warnings = configure_then_quiet
     if sys.argv[1:2] == ["shell"]:
-        from addons import shell
+        # The shell's channel is Rasa's own (cmdline), which does not install our patches.
+        from addons import patches
+        from scripts import shell
 
+        patches.install()
         shell.install()
     sys.argv = ["rasa", *sys.argv[1:]]
     rasa_cli.main()

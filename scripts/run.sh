@@ -18,6 +18,9 @@ venv=.venv/bin
 actions_port=${ACTIONS_PORT:-5055}
 rasa_port=${RASA_PORT:-5005}
 endpoints=${ENDPOINTS:-endpoints.yml}
+# The endpoints files name the action server by this variable: always the one started here,
+# whatever the environment said, so that two copies on other ports never share one.
+export ACTION_SERVER_URL="http://127.0.0.1:$actions_port/webhook"
 model=${MODEL:-models/career-guide.tar.gz}
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 # Third-party deprecation notices say nothing to a person chatting; errors still show.
@@ -85,7 +88,7 @@ case "$mode" in
   chat)
     echo "==> Loading the assistant (about 20 seconds). Type /stop to leave; the conversation is kept for next time."
     # Rasa's shell (`rasa shell`) through scripts/quiet_rasa.py: no third-party notices, and
-    # addons/shell.py lets a person type at any time or pick a button by its number.
+    # scripts/shell.py lets a person type at any time or pick a button by its number.
     "$venv/python" scripts/quiet_rasa.py shell -m "$model" --endpoints "$endpoints" --port "$rasa_port" \
       --conversation-id "${CONVERSATION_ID:-shell}" --quiet
     ;;

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import MODEL, Stack, running_stack
+from harness.servers import MODEL, Stack, running_stack
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 

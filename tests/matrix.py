@@ -13,7 +13,7 @@ import yaml
 
 from careers import knowledge
 from careers.knowledge import Figure
-from tests.servers import ROOT
+from harness.servers import ROOT
 
 KB = knowledge.load()
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))

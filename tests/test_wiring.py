@@ -16,8 +16,8 @@ from rasa_sdk import Action
 from rasa_sdk.executor import ActionExecutor
 
 import actions
-from addons.kb_entities import PhraseIndex
-from careers import knowledge
+from addons.nlu.kb_entities import PhraseIndex
+from careers import knowledge, names
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
@@ -37,6 +37,14 @@ def registered_actions() -> dict[str, type[Action]]:
                 classes[action.name()] = cls
     assert set(classes) == set(executor.actions)
     return classes
+
+
+def test_the_names_module_is_exactly_the_domains_intents_and_entities() -> None:
+    declared = {i if isinstance(i, str) else next(iter(i)) for i in DOMAIN["intents"]}
+    aspect_intents = {names.ask_role(a) for a in KB.aspects}
+    assert names.INTENTS | aspect_intents == declared
+    assert set(DOMAIN["entities"]) == names.ENTITIES
+    assert all(names.aspect_of(i) in KB.aspects for i in declared if i.startswith(names.ASK_ROLE_PREFIX))
 
 
 def test_domain_actions_are_exactly_the_registered_actions() -> None:
@@ -129,7 +137,7 @@ def test_domain_buttons_name_real_intents_roles_and_aspects() -> None:
 
 def test_every_rule_looks_at_one_user_turn_only() -> None:
     """A new conversation session may start between any two turns outside the guided path
-    (addons/speedups.py): no rule may need an earlier turn to match."""
+    (addons/patches/session_length.py): no rule may need an earlier turn to match."""
     for file in sorted((ROOT / "data/rules").glob("*.yml")):
         for rule in yaml.safe_load(file.read_text(encoding="utf-8"))["rules"]:
             user_steps = [s for s in rule["steps"] if "intent" in s or "user" in s]
@@ -140,14 +148,14 @@ def test_every_rule_looks_at_one_user_turn_only() -> None:
 def test_the_nlu_component_is_in_the_pipeline() -> None:
     config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
     names = [c["name"] for c in config["pipeline"]]
-    assert "addons.kb_entities.KnowledgeBaseEntityMatcher" in names
-    assert "addons.intent_classifier.LinearIntentClassifier" in names
+    assert "addons.nlu.kb_entities.KnowledgeBaseEntityMatcher" in names
+    assert "addons.nlu.intent_classifier.LinearIntentClassifier" in names
     # The intent rules read the entities and correct the classifier: both must run before them.
-    assert names.index("addons.intent_rules.IntentRules") > names.index(
-        "addons.intent_classifier.LinearIntentClassifier"
+    assert names.index("addons.nlu.intent_rules.IntentRules") > names.index(
+        "addons.nlu.intent_classifier.LinearIntentClassifier"
     )
-    assert names.index("addons.intent_rules.IntentRules") > names.index(
-        "addons.kb_entities.KnowledgeBaseEntityMatcher"
+    assert names.index("addons.nlu.intent_rules.IntentRules") > names.index(
+        "addons.nlu.kb_entities.KnowledgeBaseEntityMatcher"
     )
 
 
@@ -167,9 +175,13 @@ def test_every_intent_has_a_way_through_the_guided_path() -> None:
         for rule in rules
         if {"active_loop": "path_form"} in rule.get("condition", []) and "intent" in rule["steps"][0]
     }
-    assert in_form == INTERRUPTIONS | PATH_COMMANDS
+    aspect_questions = {names.ask_role(a) for a in KB.aspects}
+    assert in_form == INTERRUPTIONS | aspect_questions | PATH_COMMANDS
     # The rest are read as answers: off-topic text in the middle of the path is an unusable answer.
-    assert set(DOMAIN["intents"]) == INTERRUPTIONS | PATH_COMMANDS | {"answer_path", "out_of_scope"}
+    assert set(DOMAIN["intents"]) == INTERRUPTIONS | aspect_questions | PATH_COMMANDS | {
+        "answer_path",
+        "out_of_scope",
+    }
 
 
 def test_the_postgresql_endpoints_file_reads_its_settings_from_the_environment(
@@ -183,17 +195,27 @@ def test_the_postgresql_endpoints_file_reads_its_settings_from_the_environment(
         "DB_DATABASE": "rasa",
         "DB_USER": "u",
         "DB_PASSWORD": "p",
+        "ACTION_SERVER_URL": "http://127.0.0.1:5056/webhook",
     }
     for name, value in settings.items():
         monkeypatch.setenv(name, value)
     store = read_endpoint_config(str(ROOT / "endpoints.postgres.yml"), "tracker_store")
     assert store is not None
     assert (store.type, store.kwargs["dialect"], store.url, store.kwargs["port"]) == (
-        "addons.tracker_store.AppendingSQLTrackerStore",
+        "addons.stores.tracker_store.AppendingSQLTrackerStore",
         "postgresql",
         "db.internal",
         "5433",
     )
+    actions = read_endpoint_config(str(ROOT / "endpoints.postgres.yml"), "action_endpoint")
+    assert actions is not None and actions.url == "http://127.0.0.1:5056/webhook"
+
+
+@pytest.mark.parametrize("file", ["endpoints.yml", "endpoints.postgres.yml", "endpoints.cluster.yml"])
+def test_every_endpoints_file_names_the_action_server_by_the_environment(file: str) -> None:
+    # `ACTIONS_PORT=5056 make serve` must reach the action server it started, not one on 5055.
+    config = yaml.safe_load((ROOT / file).read_text(encoding="utf-8"))
+    assert config["action_endpoint"]["url"] == "${ACTION_SERVER_URL}"
 
 
 def test_every_response_is_used_by_a_rule_or_declared_sent_by_an_action() -> None:

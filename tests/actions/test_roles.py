@@ -1,7 +1,11 @@
 from __future__ import annotations
 
-from actions import KB
+from pathlib import Path
+
+import actions
+from actions import kb
 from actions.roles import ActionAnswerOtherRole, ActionAnswerRole
+from harness.knowledge import edited_copy
 from tests.actions.tracker import tracker
 
 DS, MLE = "data_scientist", "machine_learning_engineer"
@@ -38,7 +42,7 @@ async def test_no_role_anywhere_asks_which_with_one_button_per_role(run) -> None
     messages, events = await run(ActionAnswerRole(), tracker("ask_role_skills", slots={"aspect": "skills"}))
     assert messages[0]["response"] == "utter_ask_role"
     payloads = [b["payload"] for b in messages[0]["buttons"]]
-    assert payloads[:-1] == [f'/inform_role{{"role": "{role_id}"}}' for role_id in KB.roles]
+    assert payloads[:-1] == [f'/inform_role{{"role": "{role_id}"}}' for role_id in kb().roles]
     assert len(payloads[:-1]) == 10 and payloads[-1] == '/compare_roles{"aspect": "skills"}'
     assert events == []
 
@@ -126,3 +130,22 @@ async def test_pay_with_no_role_anywhere_ranks_the_family(run) -> None:
     messages, events = await run(ActionAnswerRole(), tracker("ask_role_salary", slots={"aspect": "salary"}))
     assert messages[0]["text"].startswith("Which data job pays the most?")
     assert events == [{"event": "slot", "timestamp": None, "name": "aspect", "value": "salary"}]
+
+
+async def test_an_action_answers_from_the_knowledge_base_it_is_given(run, tmp_path: Path) -> None:
+    other = edited_copy(
+        tmp_path / "kb", "statistician", "develop or apply statistical theory", "count the stars"
+    )
+    actions.use(actions.load(other))
+    try:
+        messages, _ = await run(
+            ActionAnswerRole(),
+            tracker("ask_role_overview", {"role": ["statistician"]}, {"role": "statistician"}),
+        )
+    finally:
+        actions.use(None)
+    assert "count the stars" in messages[0]["text"]
+    messages, _ = await run(
+        ActionAnswerRole(), tracker("ask_role_overview", {"role": ["statistician"]}, {"role": "statistician"})
+    )
+    assert "count the stars" not in messages[0]["text"]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 import requests
 
-from tests.servers import Stack, running_stack
+from harness.servers import Stack, running_stack
 
 TOKEN = "a-long-random-test-token"
 

@@ -8,7 +8,7 @@ import uuid
 import pytest
 import requests
 
-from tests.servers import Stack
+from harness.servers import Stack
 
 
 def test_rest_webhook_answers_with_text_and_clickable_buttons(stack: Stack) -> None:

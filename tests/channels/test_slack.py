@@ -14,10 +14,10 @@ from urllib.parse import urlencode
 import pytest
 import requests
 
-from addons import slack_blocks
+from addons.channels import slack_blocks
+from harness.servers import Stack, running_stack
 from tests.channels.fake_slack import FakeSlack, block_errors, fake_slack
 from tests.matrix import first_questions
-from tests.servers import Stack, running_stack
 
 SECRET = "test-signing-secret"
 ENV = {"SLACK_BOT_TOKEN": "xoxb-test-token", "SLACK_SIGNING_SECRET": SECRET}

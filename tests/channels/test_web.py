@@ -15,7 +15,7 @@ import pytest
 import requests
 from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
 
-from tests.servers import BIN, ROOT, Stack, free_port, running_stack, start, stop, wait_for
+from harness.servers import BIN, ROOT, Stack, free_port, running_stack, start, stop, wait_for
 
 CHROMIUM = "/usr/bin/chromium"
 # Chromium's own background traffic has nowhere to go on this network: switch it off.

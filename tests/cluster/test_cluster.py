@@ -17,14 +17,15 @@ import pytest
 import requests
 from playwright.sync_api import sync_playwright
 
-from addons.action_timeout import APOLOGY
-from bench.loadtest import Report, check_stored_turns, run_load
+from addons.apology import APOLOGY
+from addons.channels.rest import SLOW_DOWN
+from harness.cluster import Cluster, running_cluster
+from harness.load import Report, check_stored_turns, run_load
+from harness.servers import MODEL
 from tests.channels.fake_slack import FakeSlack, fake_slack
 from tests.channels.test_slack import ENV as SLACK_ENV
 from tests.channels.test_slack import direct_message, posts_to, signature
 from tests.channels.test_web import CHROMIUM, CHROMIUM_ARGS, ask
-from tests.cluster.running import Cluster, running_cluster
-from tests.servers import MODEL
 
 LOCK_LIFETIME = 10  # seconds a killed server's conversation may stay locked
 
@@ -85,6 +86,18 @@ def test_five_messages_of_one_sender_at_once_are_answered_and_stored_one_after_a
     # One turn at a time: each message's answer is stored before the next message.
     kinds = [kind for kind, _ in rows if kind in ("user", "bot")]
     assert kinds == ["user", "bot"] * len(messages)
+
+
+def test_one_senders_31st_message_in_a_minute_is_refused_whichever_server_gets_it(cluster: Cluster) -> None:
+    # The limit is counted in Redis, shared by the servers: with a count in each server's memory,
+    # nginx spreading the messages let about 59 through.
+    me, other = f"eager-{uuid.uuid4().hex[:6]}", f"calm-{uuid.uuid4().hex[:6]}"
+    responses = [cluster.say(me, "thanks") for _ in range(40)]
+    statuses = [r.status_code for r in responses]
+    assert statuses[:30] == [200] * 30 and statuses[30:] == [429] * 10, statuses
+    assert SLOW_DOWN in responses[30].text
+    assert len({r.headers.get("X-Career-Guide-Replica") for r in responses[:30]}) == 2
+    assert answered(cluster.say(other, "thanks"))  # other senders are unaffected
 
 
 def test_the_widget_connection_sticks_to_one_server(cluster: Cluster) -> None:

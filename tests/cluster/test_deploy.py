@@ -96,7 +96,7 @@ def test_secrets_come_from_the_environment_or_a_kubernetes_secret_never_from_a_f
     assert slack <= from_secret
     for name in SECRETS:
         assert RASA_ENV[name].startswith(f"${{{name}:"), name  # from the caller's environment
-    channels = (ROOT / "addons" / "channels.py").read_text()
+    channels = (ROOT / "addons" / "channels" / "slack.py").read_text()
     assert all(name in channels for name in slack)  # the names the Slack channel reads
     assert HELM["global"]["postgresql"]["existingSecret"] and HELM["redis"]["auth"]["existingSecret"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.servers import MODEL, RASA, ROOT
+from harness.servers import MODEL, RASA, ROOT
 
 HERE = Path(__file__).resolve().parent
 

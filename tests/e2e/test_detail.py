@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 
 from careers import render
+from careers.answer import MAX_CHARS
+from harness.servers import Stack
 from tests.matrix import KB, ROLE_INTENTS, first_questions
-from tests.servers import Stack
-
-MAX_CHARS = 600
 
 
 def test_every_first_answer_fits_a_phone_and_its_more_button_gives_every_figure(

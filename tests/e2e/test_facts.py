@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.servers import Stack
+from harness.servers import Stack
 
 DATA = yaml.safe_load((Path(__file__).parent / "facts.yml").read_text(encoding="utf-8"))
 FACTS = DATA["facts"]

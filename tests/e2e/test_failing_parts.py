@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.servers import Stack, running_stack, stop
+from harness.servers import Stack, running_stack, stop
 
 TIMEOUT = 3  # seconds, ACTION_TIMEOUT_SECONDS for this stack
 APOLOGY = "Sorry, I can't answer that right now: part of me is not responding."

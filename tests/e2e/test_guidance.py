@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 
-from tests.servers import Stack
+from harness.servers import Stack
 
 
 def sender() -> str:

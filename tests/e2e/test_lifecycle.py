@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import time
 
-from tests.servers import Stack
+from harness.servers import Stack
 
 
 def stored_events(stack: Stack, sender: str) -> int:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bench.loadtest import run_stack_load
-from tests.servers import Stack
+from harness.load import run_stack_load
+from harness.servers import Stack
 
 
 def test_five_users_at_once_get_every_answer_and_complete_trackers(stack: Stack) -> None:

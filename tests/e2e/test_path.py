@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from tests.servers import Stack
+from harness.servers import Stack
 
 
 def sender() -> str:

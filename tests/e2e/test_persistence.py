@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from tests.postgres import postgres_server
-from tests.servers import TRACKER_STORE, Stack, running_stack
+from harness.postgres import postgres_server
+from harness.servers import TRACKER_STORE, Stack, running_stack
 
 CONVERSATIONS = 20
 COUNT_EVENTS = "SELECT sender_id, COUNT(*) FROM events GROUP BY sender_id"

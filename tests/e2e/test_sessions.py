@@ -1,4 +1,4 @@
-"""addons/speedups.py through the real servers. Long conversations: a new session every
+"""addons/patches/session_length.py through the real servers. Long conversations: a new session every
 SESSION_MAX_TURNS turns keeps turns fast, and the person notices nothing: the role in context
 and a running guided path carry on, and every message stays stored (in SQLite's write-ahead
 log mode)."""
@@ -8,9 +8,9 @@ from __future__ import annotations
 import sqlite3
 import uuid
 
-from addons.speedups import SESSION_MAX_TURNS
+from addons.patches.session_length import DEFAULT_MAX_TURNS as SESSION_MAX_TURNS
+from harness.servers import Stack
 from tests.e2e.test_path import click_to_ml_engineer
-from tests.servers import Stack
 
 
 def sessions_and_user_turns(stack: Stack, sender: str) -> tuple[int, int]:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pexpect
 
-from addons.shell import choose
-from tests.servers import ENV, ROOT, free_port, write_endpoints
+from harness.servers import ENV, ROOT, free_port, write_endpoints
+from scripts.shell import choose
 
 PROMPT = "Your input ->"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\r")

@@ -7,12 +7,12 @@ import subprocess
 from pathlib import Path
 
 from careers import knowledge
-from tests.servers import ENV, RASA, ROOT, free_port
+from harness.servers import ENV, RASA, ROOT, free_port
 
 
 def test_action_server_refuses_to_start_on_a_broken_knowledge_base(tmp_path: Path) -> None:
     broken = tmp_path / "kb"
-    shutil.copytree(knowledge.DEFAULT_DIR, broken)
+    shutil.copytree(knowledge.PROJECT_DIR, broken)
     role_file = broken / "roles" / "machine_learning_engineer.yml"
     role_file.write_text(
         role_file.read_text(encoding="utf-8").replace("unit: percent", "unit: percentage", 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from tests.servers import Stack
+from harness.servers import Stack
 
 
 def sender() -> str:

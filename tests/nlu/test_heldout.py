@@ -1,6 +1,6 @@
 """Held-out NLU evaluation: phrasings and off-topic questions the model never saw.
 
-The figures are those of `make bench` (bench/understanding.py computes both), and the floors are
+The figures are those of `make bench` (harness/understanding.py computes both), and the floors are
 issue 6's targets. The model is deterministic (fixed seed, no sampling), so a figure below a
 floor means the data or the pipeline got worse, not bad luck.
 """
@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bench import understanding
 from careers import knowledge
-from tests.servers import MODEL, ROOT
+from harness import understanding
+from harness.servers import MODEL, ROOT
 
 MACRO_F1_FLOOR = 0.95
 PER_INTENT_FLOOR = 0.85

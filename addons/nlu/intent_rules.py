@@ -1,0 +1,150 @@
+"""NLU component: a few plain rules over the classifier's intent, using the entities found.
+
+The linear classifier reads words; the knowledge-base matcher knows what the words *are*.
+Three cases where the second should correct the first, each seen in the held-out sets:
+
+1. **Terse follow-ups** ("and school?", "money?"): a short message naming an aspect and no
+   occupation is a question about that aspect, whatever else the classifier guessed (it has
+   little to go on), unless it was sure the message is off-topic.
+2. **A role named with an aspect** is not "just a role" (`inform_role`): "data science
+   salaries?" asks about salary. Two roles and a comparison word ("vs", "compare") are a
+   comparison. "Help me choose" naming one role ("is DS for me?") asks whether it fits.
+3. **Everyday requests that are not ours** ("what does assiduous mean?", "who wrote Hamlet?"):
+   a career intent the classifier is unsure of needs some evidence of a career question in the
+   message (a role, an aspect, an occupation, a scope word, or a career word such as "job"),
+   or it is out of scope.
+
+Runs after the intent classifier and before FallbackClassifier, on every message; a handful
+of set look-ups, no model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, List, Sequence
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from addons.nlu.base import Component
+from careers import names
+
+ASPECT_PREFIX = names.ASK_ROLE_PREFIX
+OUT_OF_SCOPE = names.OUT_OF_SCOPE
+# Intents that answer a career question: these need evidence when the classifier is unsure.
+CAREER_INTENTS = {
+    names.COMPARE_ROLES,
+    names.INFORM_ROLE,
+    names.ASK_SOURCES,
+    names.START_PATH,
+    names.ASK_OTHER_ROLE,
+}
+# Words that make a message about careers even with no role or aspect named.
+CAREER_WORDS = {
+    "career", "careers", "job", "jobs", "role", "roles", "profession", "position", "field", "path",
+    "paths", "data", "ml", "ai", "analyst", "analytics", "engineer", "engineers", "engineering",
+    "scientist", "scientists", "science", "tech", "they", "them", "their", "those", "these",
+    "other", "one", "choose", "pick", "decide", "recommend", "suit", "fit", "sources", "source",
+    "figures", "numbers", "statistics", "stats", "work", "working", "become", "learn",
+}  # fmt: skip
+COMPARISON_WORDS = {
+    "vs",
+    "versus",
+    "compare",
+    "compared",
+    "comparison",
+    "difference",
+    "differences",
+    "between",
+}
+# What a person says about themselves (feature `guidance`): kept when it names a skill.
+PROFILE_INTENTS = {names.TELL_SKILLS, names.FORGET_SKILL, names.RESET_PROFILE, names.ASK_PROFILE}
+FIRST_PERSON = {"i", "i'm", "me", "my", "myself"}
+SHORT = 4  # words in a terse follow-up
+SURE = 0.5  # an off-topic verdict at least this confident stands even with an aspect word in it
+_WORD = re.compile(r"[a-z0-9+#']+")
+
+
+@dataclass(frozen=True)
+class Decision:
+    intent: str
+    confidence: float
+
+
+def decide(
+    intent: str, confidence: float, entities: Sequence[Dict[str, Any]], text: str, threshold: float
+) -> Decision | None:
+    """The corrected intent, or None to keep the classifier's."""
+    words = _WORD.findall(text.lower())
+    kinds: dict[str, list[str]] = {}
+    for entity in entities:
+        kinds.setdefault(entity.get("entity", ""), []).append(str(entity.get("value")))
+    roles, aspects = set(kinds.get("role", [])), kinds.get("aspect", [])
+    if text.startswith("/"):
+        return None  # a button payload: the intent is what the button says
+    if len(roles) >= 2 and COMPARISON_WORDS & set(words) and intent != names.COMPARE_ROLES:
+        return Decision(names.COMPARE_ROLES, confidence)
+    # "forget SQL" names the skill to forget; "forget everything about me" names none.
+    if intent == names.RESET_PROFILE and "skill" in kinds:
+        return Decision(names.FORGET_SKILL, confidence)
+    if intent == names.FORGET_SKILL and "skill" not in kinds:
+        return Decision(names.RESET_PROFILE, confidence)
+    # A role after "I'm a ..." is the person's background (addons/nlu/skill_reader.py), not a question.
+    if "background" in kinds and intent == names.INFORM_ROLE:
+        return Decision(names.TELL_SKILLS, confidence)
+    if aspects and intent == names.INFORM_ROLE:
+        return Decision(ASPECT_PREFIX + aspects[0], confidence)
+    if len(roles) == 1 and intent == names.START_PATH:
+        return Decision(ASPECT_PREFIX + "fit", confidence)  # "is DS for me?" asks about one role
+    # "no statistics" names a skill the person lacks ("statistics" is an aspect keyword too);
+    # "clear my skills" is about the person's own skills, not a role's.
+    told = intent in PROFILE_INTENTS and ("skill" in kinds or bool(FIRST_PERSON & set(words)))
+    terse = len(words) <= SHORT and aspects and not roles and "job" not in kinds and not told
+    sure_off_topic = intent == OUT_OF_SCOPE and confidence >= SURE
+    if (
+        terse
+        and not intent.startswith(ASPECT_PREFIX)
+        and intent != names.COMPARE_ROLES
+        and not sure_off_topic
+    ):
+        return Decision(ASPECT_PREFIX + aspects[0], confidence)
+    career = intent.startswith(ASPECT_PREFIX) or intent in CAREER_INTENTS
+    evidence = roles or aspects or kinds.get("job")
+    if career and confidence < threshold and not evidence and not CAREER_WORDS & set(words):
+        return Decision(OUT_OF_SCOPE, 1.0 - confidence)
+    return None
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class IntentRules(Component):
+    """Applies `decide` to each message's intent (see the module docstring)."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        # Below this confidence a career intent needs evidence in the message (BENCHMARKS.md).
+        return {"evidence_threshold": 0.6}
+
+    def __init__(self, config: Dict[str, Any]) -> None:
+        self.threshold = float(config["evidence_threshold"])
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            intent = message.get(INTENT) or {}
+            if not intent.get("name"):
+                continue
+            decision = decide(
+                intent["name"],
+                float(intent.get("confidence") or 0.0),
+                message.get(ENTITIES) or [],
+                message.get(TEXT) or "",
+                self.threshold,
+            )
+            if decision is None:
+                continue
+            chosen = {"name": decision.intent, "confidence": decision.confidence}
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != decision.intent]
+            message.set(INTENT, chosen, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+        return messages

@@ -1,0 +1,1 @@
+"""The tracker store and the lock store, named in the endpoints files by their dotted paths."""

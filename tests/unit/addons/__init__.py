@@ -1,0 +1,1 @@
+"""Unit tests of addons/, one test module per module."""

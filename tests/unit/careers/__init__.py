@@ -1,0 +1,1 @@
+"""Unit tests of careers/, one test module per module."""

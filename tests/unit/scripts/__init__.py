@@ -1,0 +1,1 @@
+"""Unit tests of scripts/, one test module per module."""
