@@ -18,6 +18,7 @@ from actions import kb, skill_base
 from actions._common import button, entity_values
 from actions.detail import send
 from careers import guidance, names, skills
+from careers.answer import MAX_BUTTONS
 
 ROLE_BUTTONS = 4
 
@@ -210,7 +211,8 @@ class ActionPlanTransition(Action):
             ask_role(dispatcher, person, names.ASK_TRANSITION, {"background": source} if source else {})
             return events
         if source is None:
-            choices = [(b.name, b.id) for b in skill_base().backgrounds.values()]
+            # The first few starting points of backgrounds.yml; any other is typed ("I'm a nurse").
+            choices = [(b.name, b.id) for b in skill_base().backgrounds.values()][:MAX_BUTTONS]
             buttons = [
                 button(title, names.ASK_TRANSITION, {"role": target, "background": b}) for title, b in choices
             ]

@@ -32,15 +32,25 @@ SOURCE_STATUSES = ("primary", "secondary", "article")
 class KnowledgeBaseError(ValueError):
     """The knowledge base cannot be used; the message says where and why."""
 
-    def __init__(self, file: Path | str, problem: str, role: str | None = None, field: str | None = None):
+    def __init__(
+        self,
+        file: Path | str,
+        problem: str,
+        role: str | None = None,
+        field: str | None = None,
+        background: str | None = None,
+    ):
         where = [f"file {file}"]
         if role:
             where.append(f"role {role}")
+        if background:
+            where.append(f"background {background}")
         if field:
             where.append(f"field {field}")
         super().__init__(f"Knowledge base error ({', '.join(where)}): {problem}")
         self.file = str(file)
         self.role = role
+        self.background = background
         self.field = field
 
 

@@ -12,7 +12,8 @@ mention gets a polarity from a small window of spaCy tokens around it:
 
 A clause ends at a comma, "but", "though" and the like, so "Python but not SQL" keeps Python.
 A skill named as a goal ("move into ML", "become ...") is not a claim and is left out. A role
-or a background after "I'm a", "I work as", "used to be a" is the person's background.
+or a background after "I'm a", "I work as", "used to be a" is the person's background, and so is a
+background alias that is itself in the first person ("I teach", "I work in healthcare").
 
 Pure Python + spaCy's blank English tokenizer: the NLU component (addons/nlu/skill_reader.py) and
 the unit tests use the same `SkillReader`.
@@ -189,6 +190,8 @@ class SkillReader:
         return HAS
 
     def _stated_as_background(self, doc: Doc, span: Span) -> bool:
+        if doc[span.start].lower_ == "i":
+            return True  # a first-person alias says it all: "I teach", "I work in healthcare"
         before = [t.lower_ for t in doc[max(0, span.start - BACKGROUND_WINDOW) : span.start]]
         if BACKGROUND_CUES & set(before):
             return True

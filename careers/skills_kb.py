@@ -42,12 +42,19 @@ class RoleSkills:
     note: str | None = None
 
 
+# A background's `source` when no source of sources.yml backs it: its note says it is the
+# project's own labelled judgement.
+JUDGEMENT = "judgement"
+
+
 @dataclass(frozen=True)
 class Background:
     id: str
     name: str
     aliases: tuple[str, ...]
     usually_brings: tuple[str, ...]  # an assumption about a typical person, said as such
+    source: str = JUDGEMENT  # a source id of sources.yml, or JUDGEMENT
+    note: str = ""  # one line: why these skills, and what was read on the source
 
 
 @dataclass(frozen=True)
@@ -144,19 +151,63 @@ def _load_role_skills(file: Path, kb: KnowledgeBase, skills: Mapping[str, Skill]
     return RoleSkills(role=role_id, core=core, helpful=helpful, sources=sources, note=note)
 
 
+class _BackgroundReader(_Reader):
+    """One entry of backgrounds.yml: its errors name the background as well as the field."""
+
+    def __init__(self, item: _Reader, background: str) -> None:
+        super().__init__(item.file, item.data, None, item.prefix)
+        self.background = background
+
+    def error(self, key: str, problem: str) -> KnowledgeBaseError:
+        return KnowledgeBaseError(self.file, problem, field=self._field(key), background=self.background)
+
+
+def _phrase_owners(kb: KnowledgeBase, skills: Mapping[str, Skill]) -> dict[str, str]:
+    """Every phrase the skill reader already matches, with what it names: a background alias that
+    is also one of these would make "I'm a ..." ambiguous."""
+    owners = {alias: f"skill {skill.id}" for skill in skills.values() for alias in skill.aliases}
+    for role in kb.roles.values():
+        for phrase in (role.name, role.plural, *role.aliases):
+            owners[phrase.lower()] = f"role {role.id}"
+    return owners
+
+
+def _load_background(
+    item: _BackgroundReader, kb: KnowledgeBase, skills: Mapping[str, Skill], background_id: str
+) -> Background:
+    source = item.text("source")
+    if source != JUDGEMENT and source not in kb.sources:
+        raise item.error("source", f"{source!r} is neither a source id of sources.yml nor {JUDGEMENT!r}")
+    note = item.text("note")
+    if "\n" in note:
+        raise item.error("note", "the note is one line")
+    if source == JUDGEMENT and JUDGEMENT not in note.lower():
+        raise item.error("note", f"a background whose source is {JUDGEMENT!r} says so in its note")
+    return Background(
+        id=background_id,
+        name=item.text("name"),
+        aliases=tuple(a.lower() for a in item.texts("aliases")),
+        usually_brings=_ids(item, "usually_brings", skills, "skill id of skills.yml"),
+        source=source,
+        note=note,
+    )
+
+
 def _load_backgrounds(file: Path, kb: KnowledgeBase, skills: Mapping[str, Skill]) -> dict[str, Background]:
     reader = _Reader(file, _read_yaml(file))
     backgrounds: dict[str, Background] = {}
-    for item in reader.children("backgrounds"):
-        background = Background(
-            id=item.text("id"),
-            name=item.text("name"),
-            aliases=tuple(a.lower() for a in item.texts("aliases")),
-            usually_brings=_ids(item, "usually_brings", skills, "skill id of skills.yml"),
-        )
-        if background.id in backgrounds or background.id in kb.roles:
-            raise item.error("id", f"{background.id!r} is already a background or a role")
-        backgrounds[background.id] = background
+    owners = _phrase_owners(kb, skills)
+    for entry in reader.children("backgrounds"):
+        background_id = entry.text("id")
+        item = _BackgroundReader(entry, background_id)
+        if background_id in backgrounds or background_id in kb.roles:
+            raise item.error("id", f"{background_id!r} is already a background or a role")
+        background = _load_background(item, kb, skills, background_id)
+        for alias in background.aliases:
+            owner = owners.setdefault(alias, f"background {background_id}")
+            if owner != f"background {background_id}":
+                raise item.error("aliases", f"alias {alias!r} is also a name or alias of {owner}")
+        backgrounds[background_id] = background
     return backgrounds
 
 
