@@ -74,7 +74,8 @@ def _missing(w: Wages, kb: KnowledgeBase, entry: RoleOccupation, area: str) -> A
     national = w.estimate(entry.soc)
     text = (
         f"The {wages.label(w)} release has no figures for {kb.roles[entry.role].plural} "
-        f"(SOC {entry.soc} {entry.title}) in {_where(w, area)}: BLS publishes none there."
+        f"({'proxy: ' if entry.proxy else ''}SOC {entry.soc} {entry.title}) in {_where(w, area)}: "
+        "BLS publishes none there."
     )
     if national is not None:
         text += f"\nIn the US as a whole: median {wages.money(national.median)} a year ({wages.label(w)})."

@@ -43,6 +43,7 @@ _BEFORE = "in at from to for near around across vs versus than between within ou
 BEFORE_PLACE = frozenset(_BEFORE.split())
 AFTER_PLACE = frozenset({"vs", "versus"})
 AND_OR = frozenset({"and", "or", "&"})
+MIN_TYPO = spelling.MIN_FUZZY_LENGTH  # letters of a typed word read as a typo
 # How a place was read, from the most to the least certain.
 NAME, NICKNAME, CITY, POSTAL, TYPO, ABROAD = "name", "nickname", "city", "postal", "typo", "abroad"
 _TOKEN = re.compile(r"[A-Za-z0-9&]+(?:['’.][A-Za-z0-9&]+)*\.?")
@@ -214,6 +215,9 @@ class Gazetteer:
                     found.append(place)
         lowered = [t.low for t in tokens]
         for _, code, start, end in self.fuzzy.find(lowered, taken):
+            # A typo is of a word of five letters or more: "mine" is never "Maine".
+            if any(len(w) < MIN_TYPO and w not in self.fuzzy.known for w in lowered[start:end]):
+                continue
             taken.update(range(start, end))
             found.append(self._place(code, tokens[start].start, tokens[end - 1].end, TYPO))
         return sorted(found, key=lambda p: p.start)
