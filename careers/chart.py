@@ -14,7 +14,7 @@ matplotlib.use("Agg")  # before pyplot: a server has no display
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from careers import knowledge, pay, rank, render  # noqa: E402
+from careers import knowledge, pay_bars, rank, render  # noqa: E402
 from careers.knowledge import KnowledgeBase  # noqa: E402
 
 PROXY_COLOUR, OWN_COLOUR = "#9bb7d4", "#1f5f99"
@@ -96,7 +96,7 @@ _LABEL_CHARS, _TITLE_CHARS = 44, 40
 _LINE_IN, _BAR_IN, _GAP_IN = 0.22, 0.3, 0.16
 
 
-def bars_figure(bars: pay.Bars) -> Figure:
+def bars_figure(bars: pay_bars.Bars) -> Figure:
     """The figure of `bars_png`: each bar under its label (labels get the whole width, so none
     is shrunk), its value at its end, the title, source and release on top, notes below."""
     if not bars.bars:
@@ -145,7 +145,7 @@ def bars_figure(bars: pay.Bars) -> Figure:
     return figure
 
 
-def bars_png(bars: pay.Bars) -> bytes:
+def bars_png(bars: pay_bars.Bars) -> bytes:
     """A place chart (the places or roles asked about) as a PNG a phone shows legibly."""
     figure = bars_figure(bars)
     try:

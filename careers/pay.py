@@ -10,12 +10,12 @@ answer it asks for; `answer_for_key` gives it:
   pay/place/<role>/<area>[/<level>]   pay/industry/<role>/<industry>   pay/jobs/<role>/<area>
   pay/top/<role>/<state|metro>/<median|employment>   pay/compare/<role>/<area>+<area>
   pay/family/<area>   pay/sources
+The place chart's bars (PNG or text) are careers/pay_bars.py's.
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from typing import Sequence
 
 from careers import render, wages
@@ -32,7 +32,7 @@ def _key(*parts: str) -> str:
     return "/".join((KEY, *parts))
 
 
-def _where(w: Wages, area: str) -> str:
+def where(w: Wages, area: str) -> str:
     """The area as BLS names it; the nation as "the US"."""
     return "the US" if area == NATIONAL else w.areas[area].title
 
@@ -74,7 +74,7 @@ def _missing(w: Wages, kb: KnowledgeBase, entry: RoleOccupation, area: str) -> A
     national = w.estimate(entry.soc)
     text = (
         f"The {wages.label(w)} release has no figures for {kb.roles[entry.role].plural} "
-        f"({'proxy: ' if entry.proxy else ''}SOC {entry.soc} {entry.title}) in {_where(w, area)}: "
+        f"({'proxy: ' if entry.proxy else ''}SOC {entry.soc} {entry.title}) in {where(w, area)}: "
         "BLS publishes none there."
     )
     if national is not None:
@@ -93,11 +93,11 @@ def pay_in_place(kb: KnowledgeBase, w: Wages, role_id: str, area: str, level: Le
     estimate = w.estimate(entry.soc, area)
     if estimate is None:
         return _missing(w, kb, entry, area)
-    where = _where(w, area)
+    place = where(w, area)
     lines = [f"{_who(kb, entry)}."] if entry.label else []
     if level is not None:
         lines.append(
-            f"BLS publishes no pay by level. Annual pay of {entry.title} (SOC {entry.soc}) in {where} "
+            f"BLS publishes no pay by level. Annual pay of {entry.title} (SOC {entry.soc}) in {place} "
             f"({wages.label(w)}):"
         )
         lines += _percentile_lines(w, estimate, level.percentiles)
@@ -105,7 +105,7 @@ def pay_in_place(kb: KnowledgeBase, w: Wages, role_id: str, area: str, level: Le
         return Answer(_fit(lines), _choices(role_id, area))
     plural = kb.roles[role_id].plural
     heading = f"{plural} (SOC {entry.soc})" if not entry.label else entry.title
-    lines.append(f"{heading}, {where}, annual pay ({wages.label(w)}):")
+    lines.append(f"{heading}, {place}, annual pay ({wages.label(w)}):")
     lines.append(_median_line(kb, w, entry, estimate, area))
     optional = _percentile_lines(w, estimate, ("p10", "p90"), compact=True)
     optional.append(_jobs_line(w, estimate))
@@ -161,7 +161,7 @@ def jobs(kb: KnowledgeBase, w: Wages, role_id: str, area: str) -> Answer:
     if estimate is None:
         return _missing(w, kb, entry, area)
     lines = [f"{_who(kb, entry)}."] if entry.label else []
-    lines.append(f"{entry.title} (SOC {entry.soc}), {_where(w, area)} ({wages.label(w)}):")
+    lines.append(f"{entry.title} (SOC {entry.soc}), {where(w, area)} ({wages.label(w)}):")
     lines.append(_jobs_line(w, estimate))
     national = w.estimate(entry.soc)
     if area != NATIONAL and national is not None:
@@ -226,7 +226,7 @@ def compare_places(kb: KnowledgeBase, w: Wages, role_id: str, areas: Sequence[st
     """One role's occupation in two (or more) areas, side by side: same release, same statistics."""
     entry = w.roles[role_id]
     found = wages.compare_areas(w, entry.soc, areas)
-    names = " vs ".join(_where(w, a.code) for a, _ in found)
+    names = " vs ".join(where(w, a.code) for a, _ in found)
     lines = [f"{_who(kb, entry)}."] if entry.label else []
     lines.append(f"{entry.title} (SOC {entry.soc}), {names} ({wages.label(w)}):")
     rows = (
@@ -256,21 +256,21 @@ def family_in_place(kb: KnowledgeBase, w: Wages, area: str, role_ids: Sequence[s
     """The roles ranked by median pay in one area, like for like: one statistic, one area, one
     release; roles sharing one occupation's figure are one line, stand-ins marked."""
     ranking = wages.family_in_area(w, area, list(role_ids or kb.roles))
-    lines = [f"Median annual pay in {_where(w, area)} ({wages.label(w)}), like for like:"]
+    lines = [f"Median annual pay in {where(w, area)} ({wages.label(w)}), like for like:"]
     for i, line in enumerate(ranking.lines, start=1):
-        lines.append(f"{i}. {_line_label(kb, line)}: {wages.money(line.value)}")
+        lines.append(f"{i}. {line_label(kb, line)}: {wages.money(line.value)}")
     optional = []
     if any(len(line.roles) > 1 for line in ranking.lines):
         optional.append('"=": one occupation\'s figure, shared; "(proxy)": it stands in for the role.')
     for line in ranking.unpublished:
-        optional.append(f"Not published here: {_line_label(kb, line)} ({wages.reason(w, line.value)})")
+        optional.append(f"Not published here: {line_label(kb, line)} ({wages.reason(w, line.value)})")
     choices = [more_choice("Where this data comes from", _key("sources"))]
     if area != NATIONAL:
         choices.insert(0, more_choice("All roles in the US", _key("family", NATIONAL)))
     return Answer(_fit(lines, optional), tuple(choices))
 
 
-def _line_label(kb: KnowledgeBase, line: wages.FamilyLine) -> str:
+def line_label(kb: KnowledgeBase, line: wages.FamilyLine) -> str:
     names = [
         kb.roles[r].plural + (" (proxy)" if proxy else "")
         for r, proxy in zip(line.roles, line.proxy, strict=True)
@@ -363,102 +363,3 @@ def answer_for_key(kb: KnowledgeBase, w: Wages, key: str) -> Answer | None:
     except KeyError:
         return None
     return None
-
-
-# --- charts: what a place chart shows, drawn by chart.bars_png or as text bars ---------------
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value: float  # what the bar's length shows (a top-coded wage: BLS's lower bound)
-    text: str  # the value as said: "$163,350", "≥ $239,200", "25,860"
-    stand_in: bool = False  # a proxy occupation's figure
-
-
-@dataclass(frozen=True)
-class Bars:
-    title: str  # statistic and occupation (or area)
-    source: str  # "BLS OEWS, May 2025"
-    bars: tuple[Bar, ...]  # top first
-    note: str = ""  # what is left out, and why
-
-
-def _statistic_title(statistic: str) -> str:
-    name = wages.STATISTIC_NAMES[statistic]
-    return name[0].upper() + name[1:]
-
-
-def place_bars(
-    kb: KnowledgeBase, w: Wages, role_id: str, areas: Sequence[str], statistic: str = "median"
-) -> Bars:
-    """A role's occupation in the areas asked about, on one statistic."""
-    entry = w.roles[role_id]
-    shown, missing = [], []
-    for area in areas:
-        estimate = w.estimate(entry.soc, area)
-        value = estimate.value(statistic) if estimate else wages.Value(None)
-        length = wages.sort_value(value)
-        if length is None:
-            missing.append(_where(w, area))
-        else:
-            shown.append(Bar(_where(w, area), length, wages.say(w, statistic, value), entry.proxy))
-    return Bars(
-        title=f"{_statistic_title(statistic)}, {entry.title} (SOC {entry.soc}){_proxy_for(kb, entry)}",
-        source=wages.label(w),
-        bars=tuple(shown),
-        note=f"Not published: {', '.join(missing)}." if missing else "",
-    )
-
-
-def _proxy_for(kb: KnowledgeBase, entry: RoleOccupation) -> str:
-    return f", proxy for {kb.roles[entry.role].plural}" if entry.proxy else ""
-
-
-def top_bars(kb: KnowledgeBase, w: Wages, role_id: str, kind: str = "state", by: str = "median") -> Bars:
-    entry = w.roles[role_id]
-    ranked, unpublished = wages.top_areas(w, entry.soc, kind, by, TOP)
-    places = "states" if kind == "state" else "metro areas"
-    return Bars(
-        title=f"{_statistic_title(by)}: top {places}, {entry.title} (SOC {entry.soc}){_proxy_for(kb, entry)}",
-        source=wages.label(w),
-        bars=tuple(
-            Bar(r.area.title, wages.sort_value(r.value) or 0, wages.say(w, by, r.value), entry.proxy)
-            for r in ranked
-        ),
-        note=f"{unpublished} {places} have no published figure." if unpublished else "",
-    )
-
-
-def family_bars(kb: KnowledgeBase, w: Wages, area: str, role_ids: Sequence[str] | None = None) -> Bars:
-    """The family ranked in one area, like for like, one bar per occupation."""
-    ranking = wages.family_in_area(w, area, list(role_ids or kb.roles))
-    left = [_line_label(kb, line) for line in ranking.unpublished]
-    return Bars(
-        title=f"Median annual pay, {_where(w, area)}",
-        source=wages.label(w),
-        bars=tuple(
-            Bar(
-                _line_label(kb, line),
-                wages.sort_value(line.value) or 0,
-                wages.money(line.value),
-                all(line.proxy),
-            )
-            for line in ranking.lines
-        ),
-        note=f"Not published here: {', '.join(left)}." if left else "",
-    )
-
-
-def text_bars(bars: Bars, width: int = 16) -> str:
-    """The chart as text, for the shell and Slack: every bar labelled with its figure."""
-    top = max((b.value for b in bars.bars), default=0)
-    lines = [f"{bars.title} ({bars.source})"]
-    for bar in bars.bars:
-        length = max(1, round(width * bar.value / top)) if top else 1
-        lines.append(f"{('░' if bar.stand_in else '█') * length} {bar.text}  {bar.label}")
-    if any(b.stand_in for b in bars.bars):
-        lines.append("░: a proxy occupation's figure, standing in for the role.")
-    if bars.note:
-        lines.append(bars.note)
-    return "\n".join(lines)

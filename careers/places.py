@@ -11,8 +11,8 @@ A message is read longest name first, left to right; then
 - a city followed by its state ("Portland, ME", "rome ga") is that state's area;
 - a name several metro areas share ("Springfield") is ambiguous: its areas are the candidates;
 - a postal code counts when it cannot be an ordinary word: "TX" anywhere, "tx" after "in",
-  "IN"/"OR"/"ME"/"OK" only in capitals after "in", "vs", "from"... ("pay in IN"), never in a
-  message written all in capitals;
+  "IN"/"OR"/"ME"/"OK" only in capitals after "in", "vs", "from"... ("pay in IN"); in a message
+  written all in capitals, every code needs such a word before it ("TELL ME" is not Maine);
 - parts of metro titles that are ordinary words ("Mobile", "Reading") need a capital letter;
 - typos are read as spelling.py reads them (words of five letters or more, one or two edits,
   first letter kept), never from a word spelt right.

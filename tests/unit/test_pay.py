@@ -11,7 +11,7 @@ import struct
 
 import pytest
 
-from careers import chart, knowledge, pay, wages, wages_kb
+from careers import chart, knowledge, pay, pay_bars, wages, wages_kb
 from careers.detail import MAX_CHARS, Answer
 from careers.wages_kb import NATIONAL, Value
 
@@ -188,13 +188,13 @@ def test_every_button_of_every_answer_names_an_answer() -> None:
 
 
 def test_text_bars_for_the_shell_and_slack() -> None:
-    bars = pay.place_bars(KB, W, "data_scientist", ["4800000", "0600000", "0041860", "6600000"])
-    text = pay.text_bars(bars)
+    bars = pay_bars.place_bars(KB, W, "data_scientist", ["4800000", "0600000", "0041860", "6600000"])
+    text = pay_bars.text_bars(bars)
     assert text.splitlines()[0] == "Median annual pay, Data Scientists (SOC 15-2051) (BLS OEWS, May 2025)"
     for bar in bars.bars:
         assert any(line.endswith(f"{bar.text}  {bar.label}") for line in text.splitlines())
     assert "Not published: Guam." in text
-    family = pay.text_bars(pay.family_bars(KB, W, "0000000"))
+    family = pay_bars.text_bars(pay_bars.family_bars(KB, W, "0000000"))
     assert "░" in family and "proxy" in family
     assert len(family) < 3000  # one Slack section block
 
@@ -205,7 +205,7 @@ def _png_width(data: bytes) -> int:
 
 
 def test_the_place_chart_is_legible_on_a_390_pixel_phone() -> None:
-    bars = pay.family_bars(KB, W, "4800000")
+    bars = pay_bars.family_bars(KB, W, "4800000")
     figure = chart.bars_figure(bars)
     try:
         width_in = figure.get_size_inches()[0]
@@ -219,5 +219,5 @@ def test_the_place_chart_is_legible_on_a_390_pixel_phone() -> None:
     finally:
         chart.plt.close(figure)
     assert _png_width(chart.bars_png(bars)) == 450
-    one = pay.place_bars(KB, W, "ai_engineer", ["0041860"])
+    one = pay_bars.place_bars(KB, W, "ai_engineer", ["0041860"])
     assert _png_width(chart.bars_png(one)) == 450
