@@ -9,7 +9,7 @@ from typing import Sequence
 from careers import wages
 from careers.knowledge import KnowledgeBase
 from careers.pay import TOP, line_label, where
-from careers.wages_kb import RoleOccupation, Wages
+from careers.wages_kb import NATIONAL, RoleOccupation, Wages
 
 
 @dataclass(frozen=True)
@@ -44,15 +44,19 @@ def place_bars(
         value = estimate.value(statistic) if estimate else wages.Value(None)
         length = wages.sort_value(value)
         if length is None:
-            missing.append(where(w, area))
+            missing.append(_bar_label(w, area))
         else:
-            shown.append(Bar(where(w, area), length, wages.say(w, statistic, value), entry.proxy))
+            shown.append(Bar(_bar_label(w, area), length, wages.say(w, statistic, value), entry.proxy))
     return Bars(
         title=f"{_statistic_title(statistic)}, {entry.title} (SOC {entry.soc}){_proxy_for(kb, entry)}",
         source=wages.label(w),
         bars=tuple(shown),
         note=f"Not published: {', '.join(missing)}." if missing else "",
     )
+
+
+def _bar_label(w: Wages, area: str) -> str:
+    return "US (national)" if area == NATIONAL else where(w, area)
 
 
 def _proxy_for(kb: KnowledgeBase, entry: RoleOccupation) -> str:
