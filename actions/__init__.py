@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from careers import knowledge, scope, skills_kb
+from careers import advice, knowledge, scope, skills_kb
+from careers.advice import Advice
 from careers.knowledge import KnowledgeBase
 from careers.scope import Gazetteer
 from careers.skills_kb import SkillBase
@@ -22,13 +23,15 @@ class Knowledge:
     kb: KnowledgeBase
     skills: SkillBase
     gazetteer: Gazetteer
+    advice: Advice
 
 
 def load(directory: Path | str | None = None) -> Knowledge:
     """Every file of the knowledge base in `directory` (default: the configured one), validated."""
     directory = Path(directory or knowledge.configured_dir())
     kb = knowledge.load(directory)
-    return Knowledge(kb=kb, skills=skills_kb.load(directory, kb), gazetteer=scope.load(directory))
+    base = skills_kb.load(directory, kb)
+    return Knowledge(kb=kb, skills=base, gazetteer=scope.load(directory), advice=advice.load(directory, base))
 
 
 _current: Knowledge | None = None
@@ -57,6 +60,10 @@ def skill_base() -> SkillBase:
 
 def gazetteer() -> Gazetteer:
     return current().gazetteer
+
+
+def advice_words() -> Advice:
+    return current().advice
 
 
 current()  # at the action server's start: a broken knowledge base stops it here

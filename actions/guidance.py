@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import kb, skill_base
 from actions._common import button, entity_values
 from actions.detail import send
-from careers import guidance, names, skills
+from careers import guidance, names, reading, skills, skills_kb
 from careers.answer import MAX_BUTTONS
 
 ROLE_BUTTONS = 4
@@ -29,7 +29,7 @@ def profile(tracker: Tracker) -> guidance.Profile:
         return tuple(s for s in value if s in skill_base().skills) if isinstance(value, list) else ()
 
     background = tracker.get_slot("background")
-    known = background in skill_base().backgrounds or background in skill_base().roles
+    known = skills_kb.is_background(skill_base(), background)
     return guidance.Profile(
         had=ids("skills_had"),
         hedged=ids("skills_hedged"),
@@ -48,10 +48,12 @@ def said(tracker: Tracker) -> Tuple[Dict[str, str], str | None, List[str]]:
         if e.get("entity") == skills.SKILL and e.get("value") in skill_base().skills
     ]
     backgrounds = [
-        b
-        for b in entity_values(tracker, skills.BACKGROUND)
-        if b in skill_base().backgrounds or b in skill_base().roles
+        b for b in entity_values(tracker, skills.BACKGROUND) if skills_kb.is_background(skill_base(), b)
     ]
+    text = str(tracker.latest_message.get("text") or "")
+    if not backgrounds and reading.states_a_job(text):
+        # "I work as a pharmacist": a job we don't cover, kept as the person's background.
+        backgrounds = [skills_kb.JOB_PREFIX + j for j in entity_values(tracker, names.JOB)]
     return (
         skills.merge(mentions),
         (backgrounds[0] if backgrounds else None),

@@ -16,9 +16,10 @@ from rasa_sdk.types import DomainDict
 
 from actions import kb
 from actions._common import button, entity_values
+from actions.detail import send
 from actions.smalltalk import ActionAcknowledge
 from careers import names, path
-from careers.knowledge import Question
+from careers.knowledge import GuidedPath, Question
 
 FORM = "path_form"
 # Questions a person may ask in the middle of the path: when their message is not an answer,
@@ -53,6 +54,14 @@ INTERRUPTIONS = {
     names.DELETE_CONVERSATION,
     names.CONFIRM_DELETE_CONVERSATION,
     names.KEEP_CONVERSATION,
+    # issue 17: several parts, another language, why not X, advice
+    names.SAY_SEVERAL,
+    names.OTHER_LANGUAGE,
+    names.ASK_WHY_NOT,
+    names.ASK_SKILL_RANKING,
+    names.ASK_DURATION,
+    names.ASK_AI_RISK,
+    names.ASK_AGE,
 }
 
 
@@ -65,6 +74,24 @@ PATH_COMMANDS = {names.START_PATH, names.STOP_PATH, names.ASK_WHY, names.START_O
 # A path command this many turns after the path ended still refers to it.
 RECENT_TURNS = 4
 INVALID_BEFORE_OFFERING_TO_STOP = 3
+
+
+def _between(tracker: Tracker) -> List[str]:
+    """The two roles a person asked to choose between, if they did (slot `path_between`)."""
+    value = tracker.get_slot("path_between")
+    return [r for r in value if r in kb().roles] if isinstance(value, list) else []
+
+
+def _choice(tracker: Tracker) -> List[str]:
+    """The roles of "help me choose between A and B" when the message holds more (a background)."""
+    parts = (tracker.latest_message.get("reading") or {}).get("parts") or []
+    roles = next((p.get("roles") for p in parts if p.get("intent") == names.START_PATH), None) or []
+    return [r for r in roles if r in kb().roles]
+
+
+def _path(tracker: Tracker) -> GuidedPath:
+    """The guided path: every question, or those that separate the two roles asked about."""
+    return path.between(kb().path, _between(tracker))
 
 
 def _answers(tracker: Tracker) -> Dict[str, str]:
@@ -91,21 +118,25 @@ class ActionStartPath(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        told = (
-            {}
-            if intent == names.START_OVER
-            else path.read_description(kb().path, tracker.latest_message.get("text"))
-        )
+        named = _choice(tracker) or [r for r in entity_values(tracker, names.ROLE) if r in kb().roles]
+        between = named[:2] if len(named) >= 2 else (_between(tracker) if intent == names.START_OVER else [])
+        guided = path.between(kb().path, between)
+        text = tracker.latest_message.get("text")
+        told = {} if intent == names.START_OVER else path.read_description(guided, text)
+        events = [*reset_events(), SlotSet("path_between", between or None)]
+        if between:
+            first, second = (kb().roles[r].name for r in between)
+            dispatcher.utter_message(
+                text=f"Let's choose between {first} and {second}: I'll ask only the "
+                f"{len(guided.questions)} questions where they differ."
+            )
         if not told:
-            dispatcher.utter_message(text=kb().path.intro)
-            return reset_events()
-        dispatcher.utter_message(text=path.understood(kb().path, told))
-        done = path.next_question(kb().path, told) is None
-        return [
-            *reset_events(),
-            SlotSet("path_answers", told),
-            SlotSet("path_answer", "done" if done else None),
-        ]
+            if not between:
+                dispatcher.utter_message(text=kb().path.intro)
+            return events
+        dispatcher.utter_message(text=path.understood(guided, told))
+        done = path.next_question(guided, told) is None
+        return [*events, SlotSet("path_answers", told), SlotSet("path_answer", "done" if done else None)]
 
 
 class ActionAskPathAnswer(Action):
@@ -118,9 +149,9 @@ class ActionAskPathAnswer(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         answers = _answers(tracker)
-        question = path.next_question(kb().path, answers)
+        question = path.next_question(_path(tracker), answers)
         if question is not None:
-            number, total = path.progress(kb().path, answers)
+            number, total = path.progress(_path(tracker), answers)
             dispatcher.utter_message(
                 text=f"Question {number} of {total}: {question.ask}", buttons=question_buttons(question)
             )
@@ -139,7 +170,7 @@ class ValidatePathForm(FormValidationAction):
         Extracting nothing makes the form step aside, so that a rule answers the message
         and the form then asks its question again.
         """
-        question = path.next_question(kb().path, _answers(tracker))
+        question = path.next_question(_path(tracker), _answers(tracker))
         if tracker.get_slot("requested_slot") != "path_answer" or question is None:
             return {}
         intent = (tracker.latest_message.get("intent") or {}).get("name")
@@ -159,7 +190,7 @@ class ValidatePathForm(FormValidationAction):
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
         answers = _answers(tracker)
-        question = path.next_question(kb().path, answers)
+        question = path.next_question(_path(tracker), answers)
         if slot_value is None:
             # Not an answer: the path being (re)started clears the slot, and that is validated too.
             return {}
@@ -182,7 +213,7 @@ class ValidatePathForm(FormValidationAction):
             chosen = path.option(question, option)
             dispatcher.utter_message(text=f'I took that as "{chosen.title}". (Say "back" to change it.)')
         answers[question.id] = option
-        done = path.next_question(kb().path, answers) is None
+        done = path.next_question(_path(tracker), answers) is None
         return {"path_answer": "done" if done else None, "path_answers": answers, "path_invalid": 0}
 
 
@@ -195,7 +226,7 @@ class ActionExplainPathQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        question = path.next_question(kb().path, _answers(tracker))
+        question = path.next_question(_path(tracker), _answers(tracker))
         if tracker.active_loop_name != FORM or question is None:
             dispatcher.utter_message(response="utter_path_no_question")
         else:
@@ -212,7 +243,7 @@ class ActionRecommendPath(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        result = path.recommend(kb(), _answers(tracker))
+        result = path.recommend(kb(), _answers(tracker), _between(tracker))
         role = {"role": result.role} if result.role else None
         buttons = [
             button("Compare the roles", names.COMPARE_ROLES, _best_two(result)),
@@ -222,7 +253,36 @@ class ActionRecommendPath(Action):
             button("Start over", names.START_PATH),
         ]
         dispatcher.utter_message(text=path.explain(kb(), result), buttons=buttons)
-        return [*reset_events(), SlotSet("role", result.role), SlotSet("path_result", result.role)]
+        return [
+            *reset_events(),
+            SlotSet("role", result.role),
+            SlotSet("path_result", result.role),
+            SlotSet("path_given", _answers(tracker)),
+            SlotSet("path_between", None),
+        ]
+
+
+class ActionExplainWhyNot(Action):
+    """ "Why not data scientist?" after a recommendation: from the person's own answers."""
+
+    def name(self) -> str:
+        return "action_explain_why_not"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        given = dict(tracker.get_slot("path_given") or {})
+        named = [r for r in entity_values(tracker, "role") if r in kb().roles]
+        if not given:
+            dispatcher.utter_message(
+                text="I haven't recommended a role to you yet. Answer a few questions and I'll say "
+                "which fits you best, and why not the others.",
+                buttons=[button("Help me choose", names.START_PATH)],
+            )
+            return []
+        answer = path.why_not(kb(), given, named)
+        send(dispatcher, answer)
+        return []
 
 
 def _best_two(result: path.Recommendation) -> Dict[str, Any] | None:
@@ -244,7 +304,10 @@ class ActionGoBackPath(Action):
         answers = _answers(tracker)
         if not answers:
             dispatcher.utter_message(text="That's the first question, so there is nothing to go back to.")
-        return [SlotSet("path_answers", path.undo_last(kb().path, answers)), SlotSet("path_answer", None)]
+        return [
+            SlotSet("path_answers", path.undo_last(_path(tracker), answers)),
+            SlotSet("path_answer", None),
+        ]
 
 
 def path_ran_recently(tracker: Tracker, turns: int = RECENT_TURNS) -> bool:

@@ -8,7 +8,7 @@ A first answer fits a phone screen (MAX_CHARS); its detail is behind a button.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 MAX_CHARS = 600  # about 6 lines on a phone; buttons come on top of this
 MAX_BUTTONS = 5  # Slack shows at most 5 buttons in one actions block; the widget wraps more badly
@@ -20,7 +20,7 @@ class Button:
 
     title: str
     intent: str
-    entities: Mapping[str, str] = field(default_factory=dict)
+    entities: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

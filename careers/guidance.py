@@ -18,7 +18,7 @@ from careers import names
 from careers.answer import Answer, Button, fit
 from careers.render import join_names, source_label
 from careers.skills import HAS, HEDGED, LACKS
-from careers.skills_kb import SkillBase
+from careers.skills_kb import JOB_PREFIX, SkillBase
 
 MIN_STAGES, MAX_STAGES = 3, 5
 
@@ -126,7 +126,14 @@ def acknowledge(
     """The reply to "I know Python but not SQL": what was noted, said plainly, and next steps."""
     unknown = list(dict.fromkeys(unknown))
     parts = []
-    if background:
+    if background and background.startswith(JOB_PREFIX):
+        parts.append(
+            f"Noted: you work as a {background[len(JOB_PREFIX) :]}, a job outside the data family, so I'll "
+            "treat you as a career changer and assume no data skills until you tell me them."
+        )
+        if not said:
+            parts.append('Which skills do you have? For example "I know Excel and a bit of SQL".')
+    elif background:
         parts.append(f"Noted: your background is {base.background_name(background)}.")
         brought = base.starting_skills(background)
         if brought and background in base.backgrounds:

@@ -43,6 +43,13 @@ RESET_PROFILE = "reset_profile"
 DELETE_CONVERSATION = "delete_conversation"
 CONFIRM_DELETE_CONVERSATION = "confirm_delete_conversation"
 KEEP_CONVERSATION = "keep_conversation"
+SAY_SEVERAL = "say_several"
+OTHER_LANGUAGE = "other_language"
+ASK_WHY_NOT = "ask_why_not"
+ASK_SKILL_RANKING = "ask_skill_ranking"
+ASK_DURATION = "ask_duration"
+ASK_AI_RISK = "ask_ai_risk"
+ASK_AGE = "ask_age"
 
 ASK_ROLE_PREFIX = "ask_role_"
 OVERVIEW_INTENT = "ask_role_overview"
@@ -93,6 +100,13 @@ INTENTS = frozenset(
         DELETE_CONVERSATION,
         CONFIRM_DELETE_CONVERSATION,
         KEEP_CONVERSATION,
+        SAY_SEVERAL,
+        OTHER_LANGUAGE,
+        ASK_WHY_NOT,
+        ASK_SKILL_RANKING,
+        ASK_DURATION,
+        ASK_AI_RISK,
+        ASK_AGE,
     }
 )
 

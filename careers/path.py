@@ -6,6 +6,7 @@ them, so a new question or a third role's weights need no code change.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -13,7 +14,8 @@ from dataclasses import dataclass
 import spacy
 from spacy.language import Language
 
-from careers import render, words
+from careers import names, render, words
+from careers.answer import Answer, Button, fit
 from careers.knowledge import GuidedPath, KnowledgeBase, Option, Question
 
 # Scores this close (in weight points; a clear answer is worth 2) make the result "close".
@@ -76,6 +78,20 @@ def due_questions(path: GuidedPath, answers: Mapping[str, str]) -> list[Question
         if condition is None or answers.get(condition.question) in condition.answers:
             due.append(question)
     return due
+
+
+def between(path: GuidedPath, role_ids: Sequence[str]) -> GuidedPath:
+    """The path for choosing between a few roles ("help me choose between data engineering and
+    MLOps"): only the questions with an option that weighs them differently; the rest cannot
+    separate them. path.yml stays the one place the questions and weights live."""
+    if len(role_ids) < 2:
+        return path
+    separating = tuple(
+        q
+        for q in path.questions
+        if any(len({o.weights.get(r, 0.0) for r in role_ids}) > 1 for o in q.options)
+    )
+    return dataclasses.replace(path, questions=separating)
 
 
 def next_question(path: GuidedPath, answers: Mapping[str, str]) -> Question | None:
@@ -211,10 +227,11 @@ class Recommendation:
     answered: int
 
 
-def recommend(kb: KnowledgeBase, answers: Mapping[str, str]) -> Recommendation:
-    """Adds up the weights of the answers given; questions not answered count for nothing."""
-    scores = {role_id: 0.0 for role_id in kb.roles}
-    support: dict[str, list[str]] = {role_id: [] for role_id in kb.roles}
+def recommend(kb: KnowledgeBase, answers: Mapping[str, str], among: Sequence[str] = ()) -> Recommendation:
+    """Adds up the weights of the answers given; questions not answered count for nothing.
+    `among`: only these roles compete (choosing between two)."""
+    scores = {role_id: 0.0 for role_id in (among or kb.roles)}
+    support: dict[str, list[str]] = {role_id: [] for role_id in scores}
     neutral: list[str] = []
     answered = 0
     for question in due_questions(kb.path, answers):
@@ -223,10 +240,12 @@ def recommend(kb: KnowledgeBase, answers: Mapping[str, str]) -> Recommendation:
             continue
         answered += 1
         for role_id, weight in option.weights.items():
+            if role_id not in scores:
+                continue
             scores[role_id] += weight
             if weight > 0:
                 support[role_id].append(option.reason)
-        if not any(w > 0 for w in option.weights.values()):
+        if not any(w > 0 for r, w in option.weights.items() if r in scores):
             neutral.append(option.reason)
     ordered = sorted(scores, key=lambda r: -scores[r])  # stable: knowledge-base order breaks ties
     best, second = ordered[0], ordered[1] if len(ordered) > 1 else None
@@ -281,3 +300,46 @@ def explain(kb: KnowledgeBase, result: Recommendation) -> str:
             f"{_you(result.neutral)}."
         )
     return "\n".join(lines)
+
+
+def why_not(kb: KnowledgeBase, answers: Mapping[str, str], named: Sequence[str]) -> Answer:
+    """ "Why not X?" after a recommendation, from the person's own answers: which answers pointed
+    to the winner, which pointed away from X, and how close X came. With two roles named
+    ("why A over B?"), X is the one that is not the winner."""
+    result = recommend(kb, answers)
+    ranked = sorted(result.scores, key=lambda r: -result.scores[r])
+    winner = result.role or ranked[0]
+    others = [r for r in named if r != winner]
+    if not others:
+        if named:  # "why data scientist?" about the winner itself
+            return Answer(explain(kb, result), (Button("Help me choose again", names.START_PATH),))
+        others = [result.runner_up] if result.runner_up else []
+    if not others:
+        return Answer(explain(kb, result))
+    other = others[0]
+    win, lose = kb.roles[winner], kb.roles[other]
+    away: list[str] = []
+    for question in due_questions(kb.path, answers):
+        option = next((o for o in question.options if o.id == answers.get(question.id)), None)
+        if option is not None and option.weights.get(other, 0.0) < option.weights.get(winner, 0.0):
+            away.append(option.reason)
+    gap = result.scores[winner] - result.scores[other]
+    place = ranked.index(other) + 1
+    lines = [
+        f"Why {win.name} and not {lose.name}: from your {result.answered} answers, {win.name} scored "
+        f"{result.scores[winner]:g} and {lose.name} {result.scores[other]:g} "
+        f"(number {place} of {len(ranked)})."
+    ]
+    if result.support[winner]:
+        lines.append(f"- For {win.name}: {_you(result.support[winner])}.")
+    if away:
+        lines.append(f"- Away from {lose.name}: {_you(away[:3])}.")
+    if result.support[other]:
+        lines.append(f"- For {lose.name}: {_you(result.support[other])}.")
+    if gap <= CLOSE_MARGIN:
+        lines.append(f"It's close: {lose.name} fits you nearly as well.")
+    buttons = (
+        Button(f"Compare {win.name} and {lose.name}", names.COMPARE_ROLES, {"role": [winner, other]}),
+        Button("Help me choose again", names.START_PATH),
+    )
+    return Answer(fit("\n".join(lines)), buttons)

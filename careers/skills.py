@@ -58,7 +58,7 @@ AFTER_HEDGES = {
 }  # fmt: skip
 GOALS = {"become", "into", "switch", "towards", "transition", "move"}
 # "I'm a", "I work as a", "used to be a": what follows is the person's background.
-BACKGROUND_CUES = {"'m", "am", "im", "i'm", "as", "was", "been"}
+BACKGROUND_CUES = {"'m", "m", "am", "im", "i'm", "as", "was", "been"}  # "im a" is "i", "m", "a"
 BACKGROUND_WINDOW = 4
 # Verbs after which an unknown word is probably a skill we do not list ("I know COBOL").
 KNOW_VERBS = {
@@ -192,6 +192,12 @@ class SkillReader:
     def _stated_as_background(self, doc: Doc, span: Span) -> bool:
         if doc[span.start].lower_ == "i":
             return True  # a first-person alias says it all: "I teach", "I work in healthcare"
+        after = [t.lower_ for t in doc[span.end : span.end + 2]]
+        if after[:1] == ["here"]:
+            return True  # "Financial analyst here, ..."
+        opening = [t.lower_ for t in doc[: span.start]] in ([], ["currently"], ["former"], ["a"], ["an"])
+        if opening and after[:1] in ([","], ["with"], ["for"], ["-"]):
+            return True  # "DBA with 10 years of SQL Server", "economist, heavy Stata user"
         before = [t.lower_ for t in doc[max(0, span.start - BACKGROUND_WINDOW) : span.start]]
         if BACKGROUND_CUES & set(before):
             return True

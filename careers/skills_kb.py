@@ -45,6 +45,16 @@ class RoleSkills:
 # A background's `source` when no source of sources.yml backs it: its note says it is the
 # project's own labelled judgement.
 JUDGEMENT = "judgement"
+# A background outside backgrounds.yml and the family, kept as said ("job:pharmacist"): a career
+# changer from that job, with no skills assumed.
+JOB_PREFIX = "job:"
+
+
+def is_background(base: SkillBase, value: object) -> bool:
+    """A listed background, a role of the family, or a job kept as said."""
+    return isinstance(value, str) and (
+        value in base.backgrounds or value in base.roles or (value.startswith(JOB_PREFIX) and len(value) > 4)
+    )
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,8 @@ class SkillBase:
     def background_name(self, background: str) -> str:
         if background in self.backgrounds:
             return self.backgrounds[background].name
+        if background.startswith(JOB_PREFIX):  # a job we know nothing about (issue 17)
+            return f"Career changer from {background[len(JOB_PREFIX) :]}"
         role = self.kb.role(background)
         return role.name if role else background
 

@@ -31,6 +31,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from addons.nlu.base import Component
+from careers import reading
 
 logger = logging.getLogger(__name__)
 
@@ -128,4 +129,24 @@ class LinearIntentClassifier(Component, IntentClassifier):
             ranking = [{"name": str(labels[i]), "confidence": float(probabilities[i])} for i in order]
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        self._classify_clauses(messages)
         return messages
+
+    def _classify_clauses(self, messages: List[Message]) -> None:
+        """Each clause of a message of several (careers/reading.py) classified on its own, with
+        the same model: read by addons/nlu/reading.py, corrected by addons/nlu/intent_rules.py."""
+        spans = {id(m): reading.clauses(m.get(TEXT) or "") for m in messages if m.get(TEXT)}
+        several = [(m, spans[id(m)]) for m in messages if len(spans.get(id(m), [])) > 1]
+        texts = [(m.get(TEXT) or "")[b:e] for m, found in several for b, e in found]
+        if not texts:
+            return
+        labels = self.model.classes_  # type: ignore[union-attr]
+        probabilities = iter(self.model.predict_proba(texts))  # type: ignore[union-attr]
+        for message, found in several:
+            clauses = []
+            for begin, end in found:
+                row = next(probabilities)
+                ranked = [(str(labels[i]), float(row[i])) for i in np.argsort(-row)[: reading.CLAUSE_RANKING]]
+                text = (message.get(TEXT) or "")[begin:end]
+                clauses.append(reading.Clause(begin, end, text, ranked[0][0], ranked[0][1], tuple(ranked)))
+            message.set(reading.CLAUSES, clauses)

@@ -20,6 +20,7 @@ of set look-ups, no model.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Sequence
@@ -29,7 +30,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.base import Component
-from careers import names
+from careers import names, reading
 
 ASPECT_PREFIX = names.ASK_ROLE_PREFIX
 OUT_OF_SCOPE = names.OUT_OF_SCOPE
@@ -59,6 +60,9 @@ COMPARISON_WORDS = {
     "differences",
     "between",
 }
+# Asking to be helped to decide between roles, rather than to compare them.
+CHOICE_WORDS = {"choose", "decide", "pick", "torn", "undecided", "deciding", "choosing"}
+FOR_ME = {"me", "i", "my", "suits", "suit", "aim", "i'm", "im"}
 # What a person says about themselves (feature `guidance`): kept when it names a skill.
 PROFILE_INTENTS = {names.TELL_SKILLS, names.FORGET_SKILL, names.RESET_PROFILE, names.ASK_PROFILE}
 FIRST_PERSON = {"i", "i'm", "me", "my", "myself"}
@@ -84,6 +88,16 @@ def decide(
     roles, aspects = set(kinds.get("role", [])), kinds.get("aspect", [])
     if text.startswith("/"):
         return None  # a button payload: the intent is what the button says
+    # "Help me choose between A and B", "A or B, which should I go for?": the guided questions
+    # that separate the two (issue 17), not a comparison of their overviews.
+    said = set(words)
+    choosing = CHOICE_WORDS & said or (
+        FOR_ME & said
+        and ({"which", "should", "or"} & said)
+        and not {"compare", "difference", "differences"} & said
+    )
+    if len(roles) == 2 and choosing:
+        return Decision(names.START_PATH, confidence) if intent != names.START_PATH else None
     if len(roles) >= 2 and COMPARISON_WORDS & set(words) and intent != names.COMPARE_ROLES:
         return Decision(names.COMPARE_ROLES, confidence)
     # "forget SQL" names the skill to forget; "forget everything about me" names none.
@@ -147,4 +161,21 @@ class IntentRules(Component):
             ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != decision.intent]
             message.set(INTENT, chosen, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+        for message in messages:
+            self._correct_clauses(message)
         return messages
+
+    def _correct_clauses(self, message: Message) -> None:
+        """The same rules for each clause of a message of several, over its own entities."""
+        clauses = message.get(reading.CLAUSES)
+        if not clauses:
+            return
+        entities = message.get(ENTITIES) or []
+        corrected = []
+        for clause in clauses:
+            own = [e for e in entities if clause.start <= int(e.get("start", -1)) < clause.end]
+            decision = decide(clause.intent, clause.confidence, own, clause.text, self.threshold)
+            corrected.append(
+                clause if decision is None else dataclasses.replace(clause, intent=decision.intent)
+            )
+        message.set(reading.CLAUSES, corrected)

@@ -1,0 +1,157 @@
+"""Every part of a message answered, in order (feature `reading`, issue 17).
+
+addons/nlu/reading.py reads the whole message into parts (careers/reading.py); a message of
+several parts comes here as `say_several`. Each part is answered by the action that answers it
+alone (the same as data/rules/ maps its intent to; tests/test_wiring.py checks), on a tracker
+that holds the part's own intent, text and entities and the slots the parts before it set, so
+that "I know Python and SQL, what am I missing for data engineering?" notes the skills first and
+the gap then uses them. What is said: a profile part's acknowledgement, then each answer,
+chat-size, in the order asked; one set of buttons, at the end (at most MAX_BUTTONS).
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.advice import ActionGiveAdvice, ActionRankBySkill
+from actions.compare import ActionCompareRoles
+from actions.guidance import (
+    ActionForgetSkill,
+    ActionListRelatedRoles,
+    ActionNoteSkills,
+    ActionPlanTransition,
+    ActionRankClosestRoles,
+    ActionShowProfile,
+    ActionShowRoadmap,
+    ActionShowSkillGap,
+)
+from actions.path import ActionExplainWhyNot
+from actions.rank import ActionListRoles, ActionRankRoles
+from actions.roles import ActionAnswerOtherRole, ActionAnswerRole
+from actions.sources import ActionListSources
+from careers import names, reading
+from careers.answer import MAX_BUTTONS
+
+# The action that answers each intent on its own (as data/rules/ says).
+ACTIONS: Dict[str, type[Action]] = {
+    names.INFORM_ROLE: ActionAnswerRole,
+    names.ASK_OTHER_ROLE: ActionAnswerOtherRole,
+    names.COMPARE_ROLES: ActionCompareRoles,
+    names.RANK_ROLES: ActionRankRoles,
+    names.LIST_ROLES: ActionListRoles,
+    names.ASK_SOURCES: ActionListSources,
+    names.TELL_SKILLS: ActionNoteSkills,
+    names.ASK_SKILL_GAP: ActionShowSkillGap,
+    names.ASK_ROADMAP: ActionShowRoadmap,
+    names.ASK_CLOSEST_ROLE: ActionRankClosestRoles,
+    names.ASK_TRANSITION: ActionPlanTransition,
+    names.ASK_RELATED_ROLES: ActionListRelatedRoles,
+    names.ASK_PROFILE: ActionShowProfile,
+    names.FORGET_SKILL: ActionForgetSkill,
+    names.ASK_WHY_NOT: ActionExplainWhyNot,
+    names.ASK_SKILL_RANKING: ActionRankBySkill,
+    names.ASK_DURATION: ActionGiveAdvice,
+    names.ASK_AI_RISK: ActionGiveAdvice,
+    names.ASK_AGE: ActionGiveAdvice,
+}
+
+
+def action_for(intent: str) -> Action | None:
+    if names.aspect_of(intent) is not None:
+        return ActionAnswerRole()
+    found = ACTIONS.get(intent)
+    return found() if found else None
+
+
+def _part_tracker(
+    tracker: Tracker, slots: Dict[str, Any], events: List[Dict[str, Any]], part: Dict[str, Any]
+) -> Tracker:
+    """The conversation as the part's own action would see it, had the part come alone."""
+    text = str(tracker.latest_message.get("text") or "")
+    latest = copy.deepcopy(tracker.latest_message)
+    latest.update(
+        {
+            "text": text[int(part["start"]) : int(part["end"])].strip(),
+            "intent": {"name": part["intent"], "confidence": 1.0},
+            "entities": list(part.get("entities") or []),
+        }
+    )
+    return Tracker(
+        tracker.sender_id,
+        dict(slots),
+        latest,
+        events,
+        tracker.is_paused(),
+        tracker.followup_action,
+        tracker.active_loop,
+        tracker.latest_action_name,
+    )
+
+
+class ActionAnswerParts(Action):
+    def name(self) -> str:
+        return "action_answer_parts"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        parts = (tracker.latest_message.get(reading.READING) or {}).get("parts") or []
+        slots, history, returned = dict(tracker.slots), list(tracker.events), []
+        said: List[List[Dict[str, Any]]] = []
+        for part in parts:
+            action = action_for(str(part.get("intent") or ""))
+            if action is None:
+                continue
+            collector = CollectingDispatcher()
+            events = await action.run(collector, _part_tracker(tracker, slots, history, part), domain)
+            for event in events:
+                if event.get("event") == "slot":
+                    slots[event["name"]] = event.get("value")
+            history += events
+            returned += events
+            said.append(collector.messages[:1] if part.get("kind") == "profile" else collector.messages)
+        if not said:
+            dispatcher.utter_message(response="utter_help")
+            return returned
+        _send_with_one_set_of_buttons(dispatcher, said)
+        return returned
+
+
+def _send_with_one_set_of_buttons(dispatcher: CollectingDispatcher, said: List[List[Dict[str, Any]]]) -> None:
+    """Every message of every part, in order; the buttons of the last part first, then the
+    others', once each, at most MAX_BUTTONS, on the last message."""
+    messages = [m for answer in said for m in answer]
+    buttons: List[Dict[str, Any]] = []
+    for answer in reversed(said):
+        for message in answer:
+            for button in message.get("buttons") or []:
+                if button.get("payload") not in {b.get("payload") for b in buttons}:
+                    buttons.append(button)
+    for i, message in enumerate(messages):
+        last = i == len(messages) - 1
+        dispatcher.utter_message(
+            text=message.get("text"),
+            image=message.get("image"),
+            buttons=buttons[:MAX_BUTTONS] if last else [],
+            **({"response": message["response"]} if message.get("response") else {}),
+        )
+
+
+class ActionAnswerInEnglish(Action):
+    """A message in another language: said plainly, in English, with an example question."""
+
+    def name(self) -> str:
+        return "action_answer_in_english"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        found = tracker.latest_message.get(reading.READING) or {}
+        dispatcher.utter_message(
+            response="utter_answer_in_english", language=str(found.get("language_name") or "another language")
+        )
+        return []
