@@ -50,6 +50,10 @@ class ActionCompareRoles(Action):
             return []
         role_ids = compare.pick_roles(kb(), named, role_before_message(tracker), compared_roles(tracker))
         aspects = [a for a in entity_values(tracker, "aspect") if a in kb().aspects]
+        in_focus = tracker.get_slot("aspect")
+        if not aspects and len(named) < 2 and in_focus in kb().aspects and in_focus != "overview":
+            # "what about compared with statisticians?" after their salary: the aspect in focus.
+            aspects = [str(in_focus)]
         if len(role_ids) < 2:
             # Nothing says which two: a ranking of the family on the point asked, or "which two?"
             if rank.dimension_for(aspects) or (role_ids and not aspects):

@@ -207,8 +207,10 @@ class ActionPlanTransition(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         person, events = updated(tracker)
-        source = person.background
-        target = target_role(tracker, exclude=source)
+        named = [r for r in entity_values(tracker, names.ROLE) if r in skill_base().roles]
+        # "Could a DBA switch to data engineering?": the first role is where the move starts.
+        source = named[0] if len(named) >= 2 else person.background
+        target = named[-1] if len(named) >= 2 else target_role(tracker, exclude=source)
         if target is None:
             ask_role(dispatcher, person, names.ASK_TRANSITION, {"background": source} if source else {})
             return events

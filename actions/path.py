@@ -127,8 +127,8 @@ class ActionStartPath(Action):
         if between:
             first, second = (kb().roles[r].name for r in between)
             dispatcher.utter_message(
-                text=f"Let's choose between {first} and {second}: I'll ask only the "
-                f"{len(guided.questions)} questions where they differ."
+                text=f"Let's choose between {first} and {second}: I'll ask only the questions "
+                "whose answers point to one more than the other."
             )
         if not told:
             if not between:

@@ -92,6 +92,19 @@ def _part_tracker(
     )
 
 
+def _mapped_slots(part: Dict[str, Any]) -> Dict[str, Any]:
+    """What Rasa's slot mappings (domain.yml) would have set had the part come alone: the aspect
+    of an aspect question, the role it names."""
+    mapped: Dict[str, Any] = {}
+    aspect = names.aspect_of(str(part.get("intent") or ""))
+    if aspect is not None:
+        mapped[names.ASPECT] = aspect
+    roles = [e["value"] for e in part.get("entities") or [] if e.get("entity") == names.ROLE]
+    if roles:
+        mapped[names.ROLE] = roles[0]
+    return mapped
+
+
 class ActionAnswerParts(Action):
     def name(self) -> str:
         return "action_answer_parts"
@@ -106,6 +119,7 @@ class ActionAnswerParts(Action):
             action = action_for(str(part.get("intent") or ""))
             if action is None:
                 continue
+            slots.update(_mapped_slots(part))
             collector = CollectingDispatcher()
             events = await action.run(collector, _part_tracker(tracker, slots, history, part), domain)
             for event in events:

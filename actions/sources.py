@@ -8,8 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import kb
+from actions._common import compared_roles, entity_values
 from actions.detail import send
-from careers import detail
+from careers import detail, sources
 
 
 class ActionListSources(Action):
@@ -19,6 +20,11 @@ class ActionListSources(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        # Publishers in short; every title and date behind the answer's "more" button.
-        send(dispatcher, detail.sources_answer(kb()))
+        # "Is that 36% from the BLS?": the source of that figure, for the roles in focus first.
+        text = str(tracker.latest_message.get("text") or "")
+        focus = [r for r in [*entity_values(tracker, "role"), tracker.get_slot("role")] if r]
+        focus += compared_roles(tracker)
+        named = sources.figure_source(kb(), text, [str(r) for r in focus])
+        # Else publishers in short; every title and date behind the answer's "more" button.
+        send(dispatcher, named or detail.sources_answer(kb()))
         return []

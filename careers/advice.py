@@ -107,7 +107,8 @@ def duration(base: SkillBase, advice: Advice, person: guidance.Profile, role_id:
             (Button("Which role am I closest to?", names.ASK_CLOSEST_ROLE),),
         )
     role = base.kb.roles[role_id]
-    lines = [advice.duration_says.format(role=f"a {role.name}")]
+    article = "an" if role.name[0].lower() in "aeiou" or role.name.startswith(("MLOps", "ML ")) else "a"
+    lines = [advice.duration_says.format(role=f"{article} {role.name}")]
     told = person.had or person.hedged or person.lacked or person.background
     if told:
         found = guidance.gap(base, person, role_id)

@@ -100,6 +100,13 @@ def decide(
         return Decision(names.START_PATH, confidence) if intent != names.START_PATH else None
     if len(roles) >= 2 and COMPARISON_WORDS & set(words) and intent != names.COMPARE_ROLES:
         return Decision(names.COMPARE_ROLES, confidence)
+    # "what about compared with statisticians?": one role, compared with the one in focus.
+    if (
+        len(roles) == 1
+        and {"compared", "compare", "versus", "vs"} & set(words)
+        and intent != names.COMPARE_ROLES
+    ):
+        return Decision(names.COMPARE_ROLES, confidence)
     # "forget SQL" names the skill to forget; "forget everything about me" names none.
     if intent == names.RESET_PROFILE and "skill" in kinds:
         return Decision(names.FORGET_SKILL, confidence)

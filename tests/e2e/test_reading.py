@@ -1,0 +1,150 @@
+"""Hearing the whole message (issue 17) through the REST channel with the real servers: each
+numbered item of the issue as a person would try it. Transcripts in
+test-artifacts/reading_transcripts.txt."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from careers.answer import MAX_BUTTONS, MAX_CHARS
+from harness.servers import Stack
+from tests.e2e.test_path import click_to_ml_engineer
+
+TRANSCRIPTS: list[str] = []
+
+
+def talk(stack: Stack, *messages: str) -> list[list[dict[str, Any]]]:
+    """Each message's replies, in one new conversation; kept for the transcript."""
+    me = f"reading-{uuid.uuid4().hex[:8]}"
+    replies = []
+    for message in messages:
+        said = stack.say(me, message)
+        TRANSCRIPTS.append(f"YOU: {message}")
+        for reply in said:
+            buttons = [b["title"] for b in reply.get("buttons") or []]
+            TRANSCRIPTS.append(
+                f"BOT: {reply.get('text')}" + (f"\n     [{' | '.join(buttons)}]" if buttons else "")
+            )
+        replies.append(said)
+    TRANSCRIPTS.append("-" * 40)
+    return replies
+
+
+def texts(replies: list[dict[str, Any]]) -> list[str]:
+    return [str(r.get("text") or "") for r in replies]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def transcript(artifacts: Path) -> Any:
+    yield
+    (artifacts / "reading_transcripts.txt").write_text("\n".join(TRANSCRIPTS) + "\n", encoding="utf-8")
+
+
+def test_situation_and_question_are_both_answered_in_order(stack: Stack) -> None:
+    (said,) = talk(stack, "I've done two years of Python and pandas, what else would a data engineer need?")
+    noted, gap = texts(said)
+    assert noted == "You know Python for data work."  # one line: what was noted
+    assert gap.startswith("Data Engineer: you have 1 of 7 core skills (Python for data work).")  # uses it
+    assert not said[0].get("buttons") and 0 < len(said[-1]["buttons"]) <= MAX_BUTTONS
+
+
+def test_two_questions_get_two_answers_and_one_set_of_buttons(stack: Stack) -> None:
+    (said,) = talk(stack, "what's the outlook for statisticians and what do they earn?")
+    outlook, salary = texts(said)
+    assert outlook.startswith("Statisticians: job outlook") and salary.startswith("Statisticians: salary")
+    assert all(len(t) <= MAX_CHARS for t in (outlook, salary))
+    assert said[0].get("buttons") in (None, []) and 0 < len(said[1]["buttons"]) <= MAX_BUTTONS
+
+
+def test_a_job_said_as_ones_own_is_a_background_never_an_uncovered_role(stack: Stack) -> None:
+    (said,) = talk(stack, "I've been a barista and now I work as a dentist")
+    text = " ".join(texts(said))
+    assert "not a role I cover" not in text
+    assert "career changer" in text and "Which skills do you have?" in text
+    (asked,) = talk(stack, "what does a dentist do?")
+    assert "not a role I cover" in " ".join(texts(asked))  # a question about the job still is
+
+
+def test_personal_follow_ups_use_the_skills_told(stack: Stack) -> None:
+    _, options = talk(stack, "I know Python and SQL", "what are my options then?")
+    assert texts(options)[0].startswith("Closest roles by the core skills you have:")
+    (nothing_told,) = talk(stack, "what are my options?")
+    assert texts(nothing_told)[0].startswith("You haven't told me any skill you have yet")
+
+
+def test_a_move_asked_with_two_role_names_answers_the_move(stack: Stack) -> None:
+    (said,) = talk(stack, "could a DBA switch to data engineering?")
+    assert texts(said)[0].startswith("From Database Administrator to Data Engineer:")
+
+
+def test_why_not_after_a_recommendation_answers_from_the_persons_answers(stack: Stack) -> None:
+    (before,) = talk(stack, "why not data scientist?")
+    assert "haven't recommended a role to you yet" in texts(before)[0]
+    me = f"reading-{uuid.uuid4().hex[:8]}"
+    click_to_ml_engineer(stack, me, stack.say(me, "help me choose"))
+    said = stack.say(me, "how come it's not data scientist?")
+    TRANSCRIPTS.extend(
+        ["YOU: (the guided path, clicked through to ML engineer)", "YOU: how come it's not data scientist?"]
+    )
+    TRANSCRIPTS.extend(f"BOT: {r.get('text')}" for r in said)
+    why = texts(said)[0]
+    assert why.startswith("Why Machine Learning Engineer and not Data Scientist: from your 6 answers")
+    assert "- For Machine Learning Engineer: you " in why
+    assert [b["title"] for b in said[0]["buttons"]][
+        0
+    ] == "Compare Machine Learning Engineer and Data Scientist"
+
+
+def test_choosing_between_two_runs_only_their_questions(stack: Stack) -> None:
+    (said,) = talk(stack, "help me choose between data engineering and MLOps")
+    first = texts(said)
+    assert first[0].startswith("Let's choose between Data Engineer and MLOps Engineer")
+    assert any(t.startswith("Question 1 of") for t in first)
+
+
+def test_the_aspect_in_focus_carries_into_a_comparison(stack: Stack) -> None:
+    _, compared = talk(stack, "how much do data engineers earn?", "what about compared with statisticians?")
+    assert texts(compared)[0].startswith("Statistician vs Data Engineer: salary")
+
+
+def test_a_correction_in_other_words_removes_the_skill(stack: Stack) -> None:
+    _, corrected = talk(stack, "I know R and SQL", "actually scratch R")
+    assert texts(corrected)[0] == "Done: I've forgotten what you said about R."
+
+
+def test_a_question_about_one_figure_names_its_source(stack: Stack) -> None:
+    _, source = talk(stack, "what's the outlook for data scientists?", "is that 36% from the BLS?")
+    answer = texts(source)[0]
+    assert answer.startswith(
+        "That figure (+36%, projected employment growth) is from US Bureau of Labor Statistics"
+    )
+    assert "2023-2033" in answer
+
+
+def test_advice_from_the_knowledge_base_never_invents_a_figure(stack: Stack) -> None:
+    (maths,) = talk(stack, "which data job needs the most maths?")
+    assert texts(maths)[0].startswith(
+        "Ranked by how many of each role's core skills are maths and statistics"
+    )
+    assert "- Statistician: 3 of 5 core skills" in texts(maths)[0]
+    (duration,) = talk(stack, "how long does it take to become an MLOps engineer?")
+    assert texts(duration)[0].startswith(
+        "No source I use gives how long it takes to become an MLOps Engineer"
+    )
+    (ai,) = talk(stack, "will AI replace data analysts?")
+    assert texts(ai)[0].startswith("No source I use predicts how AI will change")
+    assert "Bureau of Labor Statistics" in texts(ai)[0]
+    (age,) = talk(stack, "am I too old at 52 to become a data analyst?")
+    assert texts(age)[0].startswith("No source I use gives anyone's chances of being hired by age")
+
+
+def test_another_language_is_answered_in_english_with_an_example(stack: Stack) -> None:
+    (said,) = talk(stack, "Was verdient ein Datenwissenschaftler?")
+    assert texts(said)[0].startswith("I can only answer in English, sorry: your message looks like German.")
+    assert "What does a data scientist earn?" in texts(said)[0]
+    (english,) = talk(stack, "DS vs DE")
+    assert "only answer in English" not in " ".join(texts(english))
