@@ -27,7 +27,7 @@ from pathlib import Path
 from bench import cluster as scale_out
 from bench.cross_validation import CrossValidation, cross_validate
 from bench.speed import BENCH_ENV, Speed, Subject, launched, measure
-from harness import understanding
+from harness import reading_eval, understanding
 from harness.load import QUESTIONS, percentile, script
 from harness.servers import RASA, free_port, write_endpoints
 
@@ -402,6 +402,7 @@ def main() -> int:
         print("understanding: held-out, off-topic, cross-validation...", flush=True)
         u = understanding.evaluate(ours_training.model)
         h = understanding.evaluate_hard(ours_training.model)
+        reading = reading_eval.evaluate(ours_training.model)
         cv = (
             CrossValidation(folds=(), examples=0)
             if args.no_cv
@@ -420,6 +421,8 @@ def main() -> int:
             scale = scale_out.markdown(one, two, scale_out.sqlite_bytes_per_turn(tmp / "conversations.db"))
     minutes = (time.monotonic() - began) / 60
     text = markdown(when, minutes, u, h, cv, ours, peer, ours_training, peer_training)
+    reading_section = "## Whole messages (issue 17)\n\n" + reading_eval.report(reading) + "\n"
+    text = text.replace("\n## Notes\n", f"\n{reading_section}\n## Notes\n", 1)
     if scale:
         text = text.replace("\n## Notes\n", f"\n{scale}\n\n## Notes\n", 1)
     args.output.write_text(text, encoding="utf-8")

@@ -264,3 +264,24 @@ def test_without_secrets_slack_is_off_and_the_other_channels_work(stack: Stack) 
     assert stack.text(f"rest-{uuid.uuid4().hex[:6]}", "what do data scientists do?").startswith(
         "Data Scientists"
     )
+
+
+def test_two_questions_in_one_message_get_two_answers_and_one_set_of_buttons(
+    slack_stack: Stack, slack: FakeSlack
+) -> None:
+    # Issue 17: every part of a message answered in order, one set of buttons at the end.
+    user, channel = new_ids()
+    say(slack_stack, "what's the outlook for statisticians and what do they earn?", user, channel)
+    outlook, salary = posts_to(slack, channel, 2)
+    assert outlook["text"].startswith("*Statisticians: job outlook*")
+    assert salary["text"].startswith("*Statisticians: salary*")
+    assert buttons_of(outlook) == [] and 0 < len(buttons_of(salary)) <= 5
+
+
+def test_a_personal_follow_up_uses_the_skills_told_in_slack(slack_stack: Stack, slack: FakeSlack) -> None:
+    user, channel = new_ids()
+    say(slack_stack, "I know Python and SQL", user, channel)
+    posts_to(slack, channel, 1)
+    say(slack_stack, "what are my options then?", user, channel)
+    options = posts_to(slack, channel, 2)[1]
+    assert "Closest roles by the core skills you have" in options["text"]

@@ -285,3 +285,25 @@ def test_the_widget_comes_from_the_project_not_a_cdn() -> None:
     locked = subprocess.run(["npm", "ls", "--all"], cwd=ROOT / "web", capture_output=True, text=True)
     assert "rasa-webchat@1.0.1" in locked.stdout
     assert re.search(r"axe-core@\d+\.\d+\.\d+", locked.stdout)  # pinned, for the accessibility test
+
+
+def test_two_questions_in_one_message_show_two_answers_and_one_set_of_buttons(
+    page: Page, artifacts: Path
+) -> None:
+    # Issue 17: each part answered in order, the buttons once, under the last answer.
+    say(page, "what's the outlook for statisticians and what do they earn?")
+    last_answer(page, "Statisticians: salary")
+    answers = page.locator(".rw-response")
+    texts = [answers.nth(i).inner_text() for i in range(answers.count())]
+    outlook = max(i for i, t in enumerate(texts) if t.startswith("Statisticians: job outlook"))
+    salary = max(i for i, t in enumerate(texts) if t.startswith("Statisticians: salary"))
+    assert outlook < salary
+    expect(page.locator(".rw-reply").filter(has_text="All 7 salary figures").last).to_be_visible()
+    page.screenshot(path=str(artifacts / "web_widget_two_questions.png"))
+
+
+def test_a_personal_follow_up_uses_the_skills_told_in_the_widget(page: Page) -> None:
+    say(page, "I know Python and SQL")
+    last_answer(page, "You know Python for data work and SQL.")
+    say(page, "what are my options then?")
+    last_answer(page, "Closest roles by the core skills you have")

@@ -27,8 +27,9 @@ def test_a_person_who_misspells_follows_up_tersely_asks_abroad_and_describes_the
 
     assert say("wat does a data scietist earn").startswith("Data Scientists: salary")
     assert say("and the tools?").startswith("Data Scientists: tools and frameworks")
+    # The aspect in focus carries into the comparison (issue 17).
     assert say("compare with machin learning enginers").startswith(
-        "Machine Learning Engineer vs Data Scientist, in short:"
+        "Machine Learning Engineer vs Data Scientist: tools and frameworks"
     )
     assert say("what about salary then").startswith("Machine Learning Engineer vs Data Scientist: salary")
     abroad = say("ok and how much do they make in brazil?")
