@@ -53,6 +53,25 @@ NOT_IN_A_CLAUSE = {
     names.BOT_CHALLENGE, names.GOODBYE,
 }  # fmt: skip
 CLAUSE_RANKING = 3
+# What a choice between two roles replaces when it spans clauses.
+CHOICE_REPLACES = {
+    names.COMPARE_ROLES, names.ASK_CLOSEST_ROLE, names.ask_role("fit"), names.START_PATH, names.INFORM_ROLE,
+}  # fmt: skip
+# Asking to be helped to decide between roles, rather than to compare them (issue 17).
+CHOICE_WORDS = {"choose", "decide", "pick", "torn", "undecided", "deciding", "choosing"}
+FOR_ME = {"me", "i", "my", "suits", "suit", "aim", "i'm", "im"}
+NOT_CHOOSING = {"compare", "difference", "differences"}
+
+
+def choosing_between(words: set[str], role_count: int) -> bool:
+    """ "Help me choose between A and B", "A or B, which should I go for?"."""
+    if role_count != 2:
+        return False
+    return bool(CHOICE_WORDS & words) or bool(
+        FOR_ME & words and {"which", "should", "or", "vs", "versus"} & words and not NOT_CHOOSING & words
+    )
+
+
 # "...and what about data analysts?": a clause that names only a role asks what the clause
 # before it asked.
 JUST_A_ROLE = {names.INFORM_ROLE, names.ASK_OTHER_ROLE}
@@ -213,6 +232,13 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
                 entities=question_entities,
             )
         )
+    message_roles = _values(entities, ROLE)
+    if choosing_between(set(_words(text)), len(message_roles)) and not any(
+        p.intent == names.START_PATH for p in parts
+    ):
+        # The choice spans clauses ("ML engineer or data scientist - which should I aim for?").
+        parts = [p for p in parts if p.kind != "question" or p.intent not in CHOICE_REPLACES]
+        parts.append(Part("question", 0, len(text), names.START_PATH, roles=message_roles))
     return _once(parts)
 
 

@@ -60,9 +60,6 @@ COMPARISON_WORDS = {
     "differences",
     "between",
 }
-# Asking to be helped to decide between roles, rather than to compare them.
-CHOICE_WORDS = {"choose", "decide", "pick", "torn", "undecided", "deciding", "choosing"}
-FOR_ME = {"me", "i", "my", "suits", "suit", "aim", "i'm", "im"}
 # What a person says about themselves (feature `guidance`): kept when it names a skill.
 PROFILE_INTENTS = {names.TELL_SKILLS, names.FORGET_SKILL, names.RESET_PROFILE, names.ASK_PROFILE}
 FIRST_PERSON = {"i", "i'm", "me", "my", "myself"}
@@ -90,13 +87,7 @@ def decide(
         return None  # a button payload: the intent is what the button says
     # "Help me choose between A and B", "A or B, which should I go for?": the guided questions
     # that separate the two (issue 17), not a comparison of their overviews.
-    said = set(words)
-    choosing = CHOICE_WORDS & said or (
-        FOR_ME & said
-        and ({"which", "should", "or"} & said)
-        and not {"compare", "difference", "differences"} & said
-    )
-    if len(roles) == 2 and choosing:
+    if reading.choosing_between(set(words), len(roles)):
         return Decision(names.START_PATH, confidence) if intent != names.START_PATH else None
     if len(roles) >= 2 and COMPARISON_WORDS & set(words) and intent != names.COMPARE_ROLES:
         return Decision(names.COMPARE_ROLES, confidence)
