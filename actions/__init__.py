@@ -3,7 +3,8 @@
 The knowledge base (KNOWLEDGE_BASE_DIR or the project's) is loaded and validated when the action
 server imports this package at start-up: a broken knowledge-base file stops the server with one
 clear error, instead of failing in the middle of a conversation. Every action reads it through
-`kb()`, `skill_base()` and `gazetteer()`, so a test can hand the actions another one (`use`).
+`kb()`, `skill_base()`, `gazetteer()`, `wages()` and `place_names()`, so a test can hand the
+actions another one (`use`).
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from careers import knowledge, scope, skills_kb
+from careers import knowledge, places, places_kb, scope, skills_kb, wages_kb
 from careers.knowledge import KnowledgeBase
 from careers.scope import Gazetteer
 from careers.skills_kb import SkillBase
+from careers.wages_kb import Wages
 
 
 @dataclass(frozen=True)
@@ -22,13 +24,22 @@ class Knowledge:
     kb: KnowledgeBase
     skills: SkillBase
     gazetteer: Gazetteer
+    wages: Wages  # the imported BLS OEWS figures (issue 18)
+    places: places.Gazetteer  # the BLS areas' names
 
 
 def load(directory: Path | str | None = None) -> Knowledge:
     """Every file of the knowledge base in `directory` (default: the configured one), validated."""
     directory = Path(directory or knowledge.configured_dir())
     kb = knowledge.load(directory)
-    return Knowledge(kb=kb, skills=skills_kb.load(directory, kb), gazetteer=scope.load(directory))
+    figures = wages_kb.load(directory, kb)
+    return Knowledge(
+        kb=kb,
+        skills=skills_kb.load(directory, kb),
+        gazetteer=scope.load(directory),
+        wages=figures,
+        places=places_kb.load(directory, figures.areas, kb),
+    )
 
 
 _current: Knowledge | None = None
@@ -57,6 +68,14 @@ def skill_base() -> SkillBase:
 
 def gazetteer() -> Gazetteer:
     return current().gazetteer
+
+
+def wages() -> Wages:
+    return current().wages
+
+
+def place_names() -> places.Gazetteer:
+    return current().places
 
 
 current()  # at the action server's start: a broken knowledge base stops it here

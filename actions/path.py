@@ -53,6 +53,8 @@ INTERRUPTIONS = {
     names.DELETE_CONVERSATION,
     names.CONFIRM_DELETE_CONVERSATION,
     names.KEEP_CONVERSATION,
+    # pay (issue 18, data/rules/pay.yml)
+    names.ASK_JOBS_WHERE,
 }
 
 

@@ -43,6 +43,8 @@ RESET_PROFILE = "reset_profile"
 DELETE_CONVERSATION = "delete_conversation"
 CONFIRM_DELETE_CONVERSATION = "confirm_delete_conversation"
 KEEP_CONVERSATION = "keep_conversation"
+# pay (issue 18): how many jobs, where they are, where pay is highest
+ASK_JOBS_WHERE = "ask_jobs_where"
 
 ASK_ROLE_PREFIX = "ask_role_"
 OVERVIEW_INTENT = "ask_role_overview"
@@ -93,6 +95,7 @@ INTENTS = frozenset(
         DELETE_CONVERSATION,
         CONFIRM_DELETE_CONVERSATION,
         KEEP_CONVERSATION,
+        ASK_JOBS_WHERE,
     }
 )
 
@@ -111,6 +114,8 @@ DETAIL = "detail"
 SKILL = "skill"
 BACKGROUND = "background"
 UNKNOWN_SKILL = "unknown_skill"
+# pay (issue 18)
+INDUSTRY = "industry"
 
 ENTITIES = frozenset(
     {
@@ -127,5 +132,6 @@ ENTITIES = frozenset(
         SKILL,
         BACKGROUND,
         UNKNOWN_SKILL,
+        INDUSTRY,
     }
 )

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from careers import knowledge, wages, wages_kb
+from careers import knowledge, levels, wages, wages_kb
 from careers.wages_kb import NATIONAL
 
 KB = knowledge.default()
@@ -30,24 +30,24 @@ W = wages_kb.default()
     ],
 )
 def test_a_level_word_is_read_as_percentiles(word: str, level: str, percentiles: tuple[str, ...]) -> None:
-    found = wages.level(word)
+    found = levels.level(word)
     assert found is not None and (found.id, found.percentiles) == (level, percentiles)
 
 
 def test_levels_in_a_whole_message() -> None:
-    assert getattr(wages.level_in("What do junior data analysts make in Ohio?"), "id", None) == "low"
-    assert getattr(wages.level_in("senior data engineer pay in Texas"), "id", None) == "high"
-    assert wages.level_in("top states for data scientists") is None  # "top" alone is not a level here
-    assert wages.level_in("where are the most jobs?") is None
-    assert wages.level("astronaut") is None
+    assert getattr(levels.level_in("What do junior data analysts make in Ohio?"), "id", None) == "low"
+    assert getattr(levels.level_in("senior data engineer pay in Texas"), "id", None) == "high"
+    assert levels.level_in("top states for data scientists") is None  # "top" alone is not a level here
+    assert levels.level_in("where are the most jobs?") is None
+    assert levels.level("astronaut") is None
 
 
 def test_a_percentile_is_said_as_what_it_is_never_as_a_starting_salary() -> None:
-    phrases = [wages.percentile_phrase(s, "$1") for s in wages.PERCENTILES]
+    phrases = [levels.percentile_phrase(s, "$1") for s in levels.PERCENTILES]
     assert phrases[0] == "the lowest-paid 10% earn less than $1"
     assert phrases[-1] == "the best-paid 10% earn more than $1"
     assert not any("start" in p or "entry" in p or "senior" in p for p in phrases)
-    assert "not a starting salary or the pay of a title" in wages.LEVEL_NOTE
+    assert "not a starting salary or the pay of a title" in levels.LEVEL_NOTE
 
 
 def test_the_location_quotient_in_plain_words() -> None:
@@ -164,11 +164,11 @@ def test_loading_the_figures_stays_small_and_quick() -> None:
         "import json, time\n"
         "def rss():\n"
         "    return int(next(l for l in open('/proc/self/status') if l.startswith('VmRSS')).split()[1])\n"
-        "from careers import knowledge, wages_kb, places\n"
+        "from careers import knowledge, wages_kb, places_kb\n"
         "kb = knowledge.default()\n"
         "before, start = rss(), time.perf_counter()\n"
         "w = wages_kb.load(knowledge.PROJECT_DIR, kb)\n"
-        "g = places.load(knowledge.PROJECT_DIR, w.areas, kb)\n"
+        "g = places_kb.load(knowledge.PROJECT_DIR, w.areas, kb)\n"
         "print(json.dumps({'seconds': time.perf_counter() - start, 'kb': rss() - before}))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
