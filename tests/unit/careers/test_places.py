@@ -346,3 +346,16 @@ def test_one_name_for_two_areas_is_an_error(tmp_path: Path) -> None:
     file.write_text(file.read_text(encoding="utf-8").replace("[seattle,", "[oakland, seattle,"))
     with pytest.raises(KnowledgeBaseError, match="'oakland' is also a name of area 0041860"):
         places_kb.load(kb_dir)
+
+
+def test_a_region_whose_area_changed_or_shares_a_name_is_an_error(tmp_path: Path) -> None:
+    kb_dir = tmp_path / "kb"
+    shutil.copytree(knowledge.PROJECT_DIR, kb_dir)
+    file = kb_dir / "place_names.yml"
+    original = file.read_text(encoding="utf-8")
+    file.write_text(original.replace('"San Jose-Sunnyvale-Santa Clara, CA"]', '"San Jose, CA"]'))
+    with pytest.raises(KnowledgeBaseError, match="BLS names area 0041940"):
+        places_kb.load(kb_dir)
+    file.write_text(original.replace("names: [the bay area,", "names: [oakland, the bay area,"))
+    with pytest.raises(KnowledgeBaseError, match="'oakland' is also a name of area 0041860"):
+        places_kb.load(kb_dir)
