@@ -77,7 +77,7 @@ def _missing(w: Wages, kb: KnowledgeBase, entry: RoleOccupation, area: str) -> A
 
 
 def _unpublished(w: Wages, name: str, value: wages.Value) -> str:
-    return f"- {name}: not published ({wages.reason(w, value)})"
+    return f"- {name[0].upper()}{name[1:]}: not published ({wages.reason(w, value)})"
 
 
 def pay_in_place(kb: KnowledgeBase, w: Wages, role_id: str, area: str, level: Level | None = None) -> Answer:
