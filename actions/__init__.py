@@ -3,7 +3,8 @@
 The knowledge base (KNOWLEDGE_BASE_DIR or the project's) is loaded and validated when the action
 server imports this package at start-up: a broken knowledge-base file stops the server with one
 clear error, instead of failing in the middle of a conversation. Every action reads it through
-`kb()`, `skill_base()` and `gazetteer()`, so a test can hand the actions another one (`use`).
+`kb()`, `skill_base()`, `gazetteer()`, `wages()` and `place_names()`, so a test can hand the
+actions another one (`use`).
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from careers import advice, knowledge, scope, skills_kb
+from careers import advice, knowledge, places, places_kb, scope, skills_kb, wages_kb
 from careers.advice import Advice
 from careers.knowledge import KnowledgeBase
 from careers.scope import Gazetteer
 from careers.skills_kb import SkillBase
+from careers.wages_kb import Wages
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class Knowledge:
     skills: SkillBase
     gazetteer: Gazetteer
     advice: Advice
+    wages: Wages  # the imported BLS OEWS figures (issue 18)
+    places: places.Gazetteer  # the BLS areas' names
 
 
 def load(directory: Path | str | None = None) -> Knowledge:
@@ -31,7 +35,15 @@ def load(directory: Path | str | None = None) -> Knowledge:
     directory = Path(directory or knowledge.configured_dir())
     kb = knowledge.load(directory)
     base = skills_kb.load(directory, kb)
-    return Knowledge(kb=kb, skills=base, gazetteer=scope.load(directory), advice=advice.load(directory, base))
+    figures = wages_kb.load(directory, kb)
+    return Knowledge(
+        kb=kb,
+        skills=base,
+        gazetteer=scope.load(directory),
+        advice=advice.load(directory, base),
+        wages=figures,
+        places=places_kb.load(directory, figures.areas, kb),
+    )
 
 
 _current: Knowledge | None = None
@@ -64,6 +76,14 @@ def gazetteer() -> Gazetteer:
 
 def advice_words() -> Advice:
     return current().advice
+
+
+def wages() -> Wages:
+    return current().wages
+
+
+def place_names() -> places.Gazetteer:
+    return current().places
 
 
 current()  # at the action server's start: a broken knowledge base stops it here

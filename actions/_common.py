@@ -6,9 +6,11 @@ import json
 from typing import Any, Dict, List
 
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
-from actions import gazetteer, kb
+from actions import gazetteer, kb, place_names
 from careers import scope
+from careers.answer import Answer
 
 
 def entity_values(tracker: Tracker, entity: str) -> List[str]:
@@ -44,7 +46,10 @@ def caveats(tracker: Tracker, role_ids: List[str], aspect_ids: List[str]) -> str
     mentions = {entity: entity_values(tracker, entity) for entity in scope.SCOPE_ENTITIES}
     if not any(mentions.values()):
         return ""
-    said = [line for a in aspect_ids for line in scope.caveats(kb(), gazetteer(), role_ids, a, mentions)]
+    areas = {v: place_names().name_of(v) for v in mentions[scope.PLACE] if v.startswith("area:")}
+    said = [
+        line for a in aspect_ids for line in scope.caveats(kb(), gazetteer(), role_ids, a, mentions, areas)
+    ]
     return "\n".join(dict.fromkeys(said))
 
 
@@ -55,3 +60,9 @@ def payload(intent: str, entities: Dict[str, Any] | None = None) -> str:
 
 def button(title: str, intent: str, entities: Dict[str, Any] | None = None) -> Dict[str, str]:
     return {"title": title, "payload": payload(intent, entities)}
+
+
+def send(dispatcher: CollectingDispatcher, answer: Answer) -> None:
+    """Utters a `careers.answer.Answer`: its text and its buttons."""
+    buttons = [button(b.title, b.intent, dict(b.entities) or None) for b in answer.buttons]
+    dispatcher.utter_message(text=answer.text, buttons=buttons)

@@ -9,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import kb
+from actions import pay as pay_action
 from actions import rank as rank_action
 from actions._common import button, caveats, compared_roles, entity_values, role_before_message
 from actions.detail import send
@@ -48,6 +49,12 @@ class ActionCompareRoles(Action):
             ]
             dispatcher.utter_message(text=compare.not_covered(kb(), uncovered[0], known), buttons=buttons)
             return []
+        # One role in two places ("DS pay: Texas or California?"), or roles in one place:
+        # careers/pay_question.py; None: a comparison of roles on their own figures, as below.
+        asked = pay_action.question(tracker, role_in_focus=role_before_message(tracker) or "")
+        paid = pay_action.answer(dispatcher, tracker, asked)
+        if paid is not None:
+            return paid
         role_ids = compare.pick_roles(kb(), named, role_before_message(tracker), compared_roles(tracker))
         aspects = [a for a in entity_values(tracker, "aspect") if a in kb().aspects]
         in_focus = tracker.get_slot("aspect")

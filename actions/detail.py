@@ -13,16 +13,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import kb
-from actions._common import button, entity_values
-from careers import detail
-from careers.answer import Answer
+from actions import kb, pay, wages
+from actions._common import entity_values, send
+from careers import detail, pay_question
 
-
-def send(dispatcher: CollectingDispatcher, answer: Answer) -> None:
-    """Utters a `careers.answer.Answer`: its text and its buttons."""
-    buttons = [button(b.title, b.intent, dict(b.entities) or None) for b in answer.buttons]
-    dispatcher.utter_message(text=answer.text, buttons=buttons)
+__all__ = ["ActionShowDetail", "send"]  # `send` is every feature's sender (actions/_common.py)
 
 
 def _offered_buttons(tracker: Tracker) -> List[List[Dict[str, Any]]]:
@@ -44,7 +39,11 @@ class ActionShowDetail(Action):
         named = entity_values(tracker, "detail")
         key = named[0] if named else detail.latest_more_key(_offered_buttons(tracker))
         found = detail.parse_key(kb(), key) if key else None
-        if found is None:
+        # The pay branch: "pay/..." keys, and a role's salary detail with the May 2025 figures.
+        paid = pay_question.detail_reply(kb(), wages(), found, pay.images(tracker)) if found else None
+        if paid is not None:
+            return pay.send_reply(dispatcher, paid)
+        if found is None or found.kind == "pay":
             dispatcher.utter_message(response="utter_no_detail")
             return []
         send(dispatcher, detail.detail_answer(kb(), found))

@@ -62,6 +62,8 @@ INTERRUPTIONS = {
     names.ASK_DURATION,
     names.ASK_AI_RISK,
     names.ASK_AGE,
+    # pay (issue 18, data/rules/pay.yml)
+    names.ASK_JOBS_WHERE,
 }
 
 

@@ -9,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import kb
+from actions import pay as pay_action
 from actions._common import button, caveats, entity_values
 from careers import chart, names, rank, roles
 
@@ -33,6 +34,10 @@ class ActionRankRoles(Action):
 
 def answer(dispatcher: CollectingDispatcher, tracker: Tracker, aspects: List[str]) -> List[Dict[str, Any]]:
     """The ranking reply; also what a comparison with no two roles to compare gives."""
+    # The family in one place ("which data job pays the most in Seattle?"): careers/pay_question.py
+    paid = pay_action.answer(dispatcher, tracker, pay_action.question(tracker))
+    if paid is not None:
+        return paid
     named = [a for a in aspects if a in kb().aspects]
     dimension = rank.dimension_for(named) or (None if named else "salary")
     if dimension is None:

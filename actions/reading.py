@@ -30,6 +30,7 @@ from actions.guidance import (
     ActionShowSkillGap,
 )
 from actions.path import ActionExplainWhyNot
+from actions.pay import ActionAnswerPay
 from actions.rank import ActionListRoles, ActionRankRoles
 from actions.roles import ActionAnswerOtherRole, ActionAnswerRole
 from actions.sources import ActionListSources
@@ -57,6 +58,7 @@ ACTIONS: Dict[str, type[Action]] = {
     names.ASK_DURATION: ActionGiveAdvice,
     names.ASK_AI_RISK: ActionGiveAdvice,
     names.ASK_AGE: ActionGiveAdvice,
+    names.ASK_JOBS_WHERE: ActionAnswerPay,
 }
 
 

@@ -9,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import kb
+from actions import pay as pay_action
 from actions import rank as rank_action
 from actions._common import button, caveats, compared_roles, entity_values
 from actions.detail import send
@@ -46,13 +47,19 @@ class ActionAnswerOtherRole(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         found = roles.other_role(kb(), tracker.get_slot("role"), compared_roles(tracker))
-        return answer(dispatcher, tracker, found)
+        return answer(dispatcher, tracker, found, other=True)
 
 
 def answer(
-    dispatcher: CollectingDispatcher, tracker: Tracker, found: roles.Resolution
+    dispatcher: CollectingDispatcher, tracker: Tracker, found: roles.Resolution, other: bool = False
 ) -> List[Dict[str, Any]]:
     aspect = tracker.get_slot("aspect") or DEFAULT_ASPECT
+    # Pay in a place, at a level, in an industry, and where the jobs are: careers/pay_question.py
+    # (None: a question the role's own figures answer, as below).
+    named = list(found.roles) if other else entity_values(tracker, "role")
+    paid = pay_action.answer(dispatcher, tracker, pay_action.question(tracker, named))
+    if paid is not None:
+        return paid
     if found.not_covered:
         dispatcher.utter_message(
             response="utter_role_not_covered", job=found.not_covered, roles=roles.covered_roles(kb())

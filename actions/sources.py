@@ -7,7 +7,7 @@ from typing import Any, Dict, List
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import kb
+from actions import kb, wages
 from actions._common import compared_roles, entity_values
 from actions.detail import send
 from careers import detail, sources
@@ -25,6 +25,7 @@ class ActionListSources(Action):
         focus = [r for r in [*entity_values(tracker, "role"), tracker.get_slot("role")] if r]
         focus += compared_roles(tracker)
         named = sources.figure_source(kb(), text, [str(r) for r in focus])
-        # Else publishers in short; every title and date behind the answer's "more" button.
-        send(dispatcher, named or detail.sources_answer(kb()))
+        # Else publishers in short and the OEWS release behind pay by place; every title and
+        # date behind the answer's "more" button.
+        send(dispatcher, named or detail.sources_answer(kb(), wages()))
         return []

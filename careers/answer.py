@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
+from careers import names
+
 MAX_CHARS = 600  # about 6 lines on a phone; buttons come on top of this
 MAX_BUTTONS = 5  # Slack shows at most 5 buttons in one actions block; the widget wraps more badly
 
@@ -29,6 +31,11 @@ class Answer:
     buttons: tuple[Button, ...] = ()
 
 
+def more_button(title: str, key: str) -> Button:
+    """A button for the detail a key names (careers/detail.py, careers/pay.py keys)."""
+    return Button(title, names.ASK_DETAIL, {"detail": key})
+
+
 def fits(lines: Sequence[str], extra: str = "") -> bool:
     return len("\n".join([*lines, extra] if extra else lines)) <= MAX_CHARS
 
@@ -42,6 +49,11 @@ def add_while_fits(lines: list[str], candidates: Sequence[str], reserve: int = 0
         lines.append(line)
         added += 1
     return added
+
+
+def with_lead(answer: Answer, lead: str) -> Answer:
+    """The answer with a sentence put first (what its figures do not cover), still chat size."""
+    return Answer(fit(f"{lead}\n{answer.text}"), answer.buttons) if lead else answer
 
 
 def fit(text: str) -> str:

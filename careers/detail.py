@@ -17,9 +17,10 @@ import json
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from careers import compare, names, render, roles, sources
-from careers.answer import MAX_BUTTONS, Answer, Button, add_while_fits, fits
+from careers import compare, names, pay, render, roles, sources
+from careers.answer import MAX_BUTTONS, Answer, Button, add_while_fits, fits, more_button
 from careers.knowledge import Figure, KnowledgeBase
+from careers.wages_kb import Wages
 
 HEADLINE_FIGURES = 2  # figures in a one-role first answer, before "All ... figures"
 # Aspects offered as "Compare on ..." after a short overall comparison, when they exist.
@@ -36,10 +37,6 @@ def role_key(role_id: str, aspect_id: str) -> str:
 
 def compare_key(role_ids: Sequence[str], aspect_id: str | None) -> str:
     return f"compare/{aspect_id or ALL_ASPECTS}/{'+'.join(role_ids)}"
-
-
-def more_button(title: str, key: str) -> Button:
-    return Button(title, names.ASK_DETAIL, {"detail": key})
 
 
 def headline_figures(figures: Sequence[Figure]) -> list[Figure]:
@@ -226,38 +223,56 @@ def comparison_answers(
 SOURCES_KEY = "sources"
 
 
-def sources_answer(kb: KnowledgeBase) -> Answer:
-    """Where the figures come from, by publisher; every title and date behind the button."""
+def sources_answer(kb: KnowledgeBase, w: Wages | None = None) -> Answer:
+    """Where the figures come from, by publisher; with `w`, the BLS OEWS release behind pay by
+    place, level and industry (its date, files and BLS's notice); every title and date behind
+    the button."""
     publishers: dict[str, int] = {}
     for source in kb.sources.values():
         publisher = source.name.split(", ")[0]
         publishers[publisher] = publishers.get(publisher, 0) + 1
-    names = [f"{p} ({n} publications)" if n > 1 else p for p, n in publishers.items()]
-    lines = [
-        f"My answers come from {len(kb.sources)} sources: {'; '.join(names)}.",
+    long = "; ".join(f"{p} ({n} publications)" if n > 1 else p for p, n in publishers.items())
+    short = "; ".join(f"{p} ({n})" if n > 1 else p for p, n in publishers.items())
+    each = (
         "Every figure I give names its source and period; where sources disagree I show each "
-        "figure rather than picking one.",
+        "figure rather than picking one."
+    )
+    oews = pay.sources_lines(w, brief=True) if w is not None else []
+    # The publishers by name, as long as the answer stays chat size; else their number.
+    variants = [
+        [f"My answers come from {len(kb.sources)} sources: {long}.", each],
+        [f"My answers come from {len(kb.sources)} sources: {short}."],
+        [f"My answers come from {len(kb.sources)} sources by {len(publishers)} publishers."],
     ]
-    if not fits(lines):  # a long list of publishers: their number only
-        lines[0] = f"My answers come from {len(kb.sources)} sources by {len(publishers)} publishers."
-    return Answer("\n".join(lines), (more_button("Every source, with its date", SOURCES_KEY), HELP_ME_CHOOSE))
+    lines = next((v for v in variants if fits([*v, *oews])), variants[-1]) + oews
+    buttons = [more_button("Every source, with its date", SOURCES_KEY)]
+    if w is not None:
+        buttons.append(more_button("About the pay figures", f"{PAY_PREFIX}sources"))
+    return Answer("\n".join(lines), (*buttons, HELP_ME_CHOOSE))
 
 
 @dataclass(frozen=True)
 class Detail:
-    """What a detail key names: one role's aspect, roles compared on one aspect (or all), or
-    the sources."""
+    """What a detail key names: one role's aspect, roles compared on one aspect (or all), the
+    sources, or a pay answer (careers/pay_question.py reads its key)."""
 
-    kind: str  # "role", "compare" or "sources"
+    kind: str  # "role", "compare", "sources" or "pay"
     aspect: str | None
     roles: tuple[str, ...]
+    key: str = ""
+
+
+PAY_PREFIX = "pay/"  # careers/pay.py's keys: pay by place, level and industry, where the jobs are
 
 
 def parse_key(kb: KnowledgeBase, key: str) -> Detail | None:
     """The detail a key names, or None when it names nothing in this knowledge base (an old
-    button after a role file was removed, a hand-typed payload)."""
+    button after a role file was removed, a hand-typed payload). A pay key is checked against
+    the figures by careers/pay_question.py."""
     if key == SOURCES_KEY:
         return Detail("sources", None, ())
+    if str(key).startswith(PAY_PREFIX):
+        return Detail("pay", None, (), key=str(key))
     parts = str(key).split("/")
     if len(parts) != 3 or parts[0] not in ("role", "compare"):
         return None

@@ -50,6 +50,8 @@ ASK_SKILL_RANKING = "ask_skill_ranking"
 ASK_DURATION = "ask_duration"
 ASK_AI_RISK = "ask_ai_risk"
 ASK_AGE = "ask_age"
+# pay (issue 18): how many jobs, where they are, where pay is highest
+ASK_JOBS_WHERE = "ask_jobs_where"
 
 ASK_ROLE_PREFIX = "ask_role_"
 OVERVIEW_INTENT = "ask_role_overview"
@@ -107,6 +109,7 @@ INTENTS = frozenset(
         ASK_DURATION,
         ASK_AI_RISK,
         ASK_AGE,
+        ASK_JOBS_WHERE,
     }
 )
 
@@ -125,6 +128,8 @@ DETAIL = "detail"
 SKILL = "skill"
 BACKGROUND = "background"
 UNKNOWN_SKILL = "unknown_skill"
+# pay (issue 18)
+INDUSTRY = "industry"
 
 ENTITIES = frozenset(
     {
@@ -141,5 +146,6 @@ ENTITIES = frozenset(
         SKILL,
         BACKGROUND,
         UNKNOWN_SKILL,
+        INDUSTRY,
     }
 )

@@ -6,10 +6,11 @@ names it, the statistic, and "BLS OEWS, May 2025". Percentiles are said as what 
 the lowest-paid 10% earn), never as a starting salary or the pay of a title.
 
 Answers are careers/answer.py's Answer and Button. A button's detail key ("pay/...") names the
-answer it asks for; `answer_for_key` gives it:
-  pay/place/<role>/<area>[/<level>]   pay/industry/<role>/<industry>   pay/jobs/<role>/<area>
-  pay/top/<role>/<state|metro>/<median|employment>   pay/compare/<role>/<area>+<area>
-  pay/family/<area>   pay/sources
+answer it asks for; careers/pay_question.py reads it (`parse_key`, `answer`):
+  pay/place/<role>/<area>[/<level>]   pay/industry/<role>/<industry>[/<level>]   pay/jobs/<role>/<area>
+  pay/top/<role>/<state|metro>/<statistic>[/lowest][/in-<postal code>]
+  pay/compare/<role>/<area>+<area>   pay/family/<area>   pay/sources
+  pay/chart/<one of the keys above>: the same places or roles as a chart
 The place chart's bars (PNG or text) are careers/pay_bars.py's.
 """
 
@@ -18,11 +19,10 @@ from __future__ import annotations
 import datetime
 from typing import Sequence
 
-from careers import render, wages
-from careers.answer import Answer, Button, add_while_fits, fit
-from careers.detail import more_button
+from careers import levels, render, wages
+from careers.answer import Answer, Button, add_while_fits, fit, more_button
 from careers.knowledge import KnowledgeBase
-from careers.wages import Level
+from careers.levels import Level
 from careers.wages_kb import NATIONAL, Estimate, RoleOccupation, Wages
 
 KEY = "pay"
@@ -55,7 +55,7 @@ def _fit(lines: list[str], optional: Sequence[str] = ()) -> str:
 
 def _choices(role_id: str, area: str, skip: str = "") -> tuple[Button, ...]:
     offers = [
-        ("place", "Pay here in detail", _key("place", role_id, area)),
+        ("place", "Every percentile here", _key("place", role_id, area, "all")),
         ("top", "Top-paying states", _key("top", role_id, "state", "median")),
         ("jobs", "Where the most jobs are", _key("top", role_id, "state", "employment")),
         ("family", "All roles here", _key("family", area)),
@@ -77,7 +77,7 @@ def _missing(w: Wages, kb: KnowledgeBase, entry: RoleOccupation, area: str) -> A
 
 
 def _unpublished(w: Wages, name: str, value: wages.Value) -> str:
-    return f"- {name}: not published ({wages.reason(w, value)})"
+    return f"- {name[0].upper()}{name[1:]}: not published ({wages.reason(w, value)})"
 
 
 def pay_in_place(kb: KnowledgeBase, w: Wages, role_id: str, area: str, level: Level | None = None) -> Answer:
@@ -89,13 +89,18 @@ def pay_in_place(kb: KnowledgeBase, w: Wages, role_id: str, area: str, level: Le
         return _missing(w, kb, entry, area)
     place = where(w, area)
     lines = [f"{_who(kb, entry)}."] if entry.label else []
+    if level is not None and level.id == "all":
+        lines.append(f"Annual pay of {entry.title} (SOC {entry.soc}) in {place} ({wages.label(w)}):")
+        lines += _percentile_lines(w, estimate, level.percentiles)
+        optional = [f"- Mean: {wages.money(estimate.mean)}", _jobs_line(w, estimate)]
+        return Answer(_fit(lines, optional), _choices(role_id, area, skip="place"))
     if level is not None:
         lines.append(
             f"BLS publishes no pay by level. Annual pay of {entry.title} (SOC {entry.soc}) in {place} "
             f"({wages.label(w)}):"
         )
         lines += _percentile_lines(w, estimate, level.percentiles)
-        lines.append(wages.LEVEL_NOTE.split(": ")[0] + ".")
+        lines.append(levels.LEVEL_NOTE.split(": ")[0] + ".")
         return Answer(_fit(lines), _choices(role_id, area))
     plural = kb.roles[role_id].plural
     heading = f"{plural} (SOC {entry.soc})" if not entry.label else entry.title
@@ -103,7 +108,7 @@ def pay_in_place(kb: KnowledgeBase, w: Wages, role_id: str, area: str, level: Le
     lines.append(_median_line(kb, w, entry, estimate, area))
     optional = _percentile_lines(w, estimate, ("p10", "p90"), compact=True)
     optional.append(_jobs_line(w, estimate))
-    return Answer(_fit(lines, optional), _choices(role_id, area, skip="place" if level is None else ""))
+    return Answer(_fit(lines, optional), _choices(role_id, area))
 
 
 def _median_line(kb: KnowledgeBase, w: Wages, entry: RoleOccupation, estimate: Estimate, area: str) -> str:
@@ -133,7 +138,7 @@ def _percentile_lines(
         elif statistic == "median":
             lines.append(f"- Median: {wages.money(value)}")
         else:
-            text = wages.percentile_phrase(statistic, wages.money(value))
+            text = levels.percentile_phrase(statistic, wages.money(value))
             lines.append(f"- {text[0].upper()}{text[1:]}")
     if compact and len(lines) == 2 and all("not published" not in line for line in lines):
         low, high = (wages.money(estimate.value(s)) for s in statistics)
@@ -165,10 +170,16 @@ def jobs(kb: KnowledgeBase, w: Wages, role_id: str, area: str) -> Answer:
 
 
 def pay_in_industry(
-    kb: KnowledgeBase, w: Wages, role_id: str, industry: str, asked_place: str = ""
+    kb: KnowledgeBase,
+    w: Wages,
+    role_id: str,
+    industry: str,
+    asked_place: str = "",
+    level: Level | None = None,
 ) -> Answer:
-    """National pay of the occupation in one industry; `asked_place` (an area's name) when the
-    question also named a place, which BLS's industry figures do not cover."""
+    """National pay of the occupation in one industry, with the percentiles a level question
+    asks for; `asked_place` (an area's name) when the question also named a place, which BLS's
+    industry figures do not cover."""
     entry = w.roles[role_id]
     name = w.industries[industry].name
     estimate = w.estimate(entry.soc, NATIONAL, industry)
@@ -179,6 +190,14 @@ def pay_in_industry(
         lines.append(f"{_who(kb, entry)}.")
     if estimate is None:
         lines.append(f"The {wages.label(w)} release has no figures for {entry.title} in {name}.")
+        return Answer(_fit(lines), _choices(role_id, NATIONAL))
+    if level is not None:
+        lines.append(
+            f"BLS publishes no pay by level. Annual pay of {entry.title} (SOC {entry.soc}) in {name}, "
+            f"US ({wages.label(w)}):"
+        )
+        lines += _percentile_lines(w, estimate, level.percentiles)
+        lines.append(levels.LEVEL_NOTE.split(": ")[0] + ".")
         return Answer(_fit(lines), _choices(role_id, NATIONAL))
     lines.append(f"{entry.title} (SOC {entry.soc}) in {name}, US ({wages.label(w)}):")
     all_industries = w.estimate(entry.soc)
@@ -193,27 +212,57 @@ def pay_in_industry(
     return Answer(_fit(lines, [*optional, note] if note else optional), _choices(role_id, NATIONAL))
 
 
-def top_places(kb: KnowledgeBase, w: Wages, role_id: str, kind: str = "state", by: str = "median") -> Answer:
-    """The states or metro areas with the highest pay, or the most jobs, for a role's occupation."""
+def top_key(role_id: str, kind: str, by: str, within: str = "", lowest: bool = False) -> str:
+    return _key(
+        "top", role_id, kind, by, *(["lowest"] if lowest else []), *([f"in-{within}"] if within else [])
+    )
+
+
+def top_places(
+    kb: KnowledgeBase,
+    w: Wages,
+    role_id: str,
+    kind: str = "state",
+    by: str = "median",
+    within: str = "",
+    lowest: bool = False,
+) -> Answer:
+    """The states or metro areas (`within` one state) with the highest pay, or the most jobs,
+    for a role's occupation; with `lowest`, the lowest first."""
     entry = w.roles[role_id]
-    ranked, unpublished = wages.top_areas(w, entry.soc, kind, by, TOP)
+    ranked, unpublished = wages.top_areas(w, entry.soc, kind, by, TOP, within, lowest)
     places = "States (DC and territories included)" if kind == "state" else "Metro areas"
-    what = "the most jobs" if by == "employment" else f"the highest {wages.STATISTIC_NAMES[by]}"
+    left_out = "states" if kind == "state" else "metro areas"
+    if within:
+        places += f" in {w.areas[_state_code(w, within)].title}"
+        left_out += f" in {w.areas[_state_code(w, within)].title}"
+    most = "the fewest" if lowest and by == "employment" else "the lowest" if lowest else "the highest"
+    what = "the most jobs" if by == "employment" and not lowest else f"{most} {wages.STATISTIC_NAMES[by]}"
     lines = [f"{_who(kb, entry)}."] if entry.label else []
     lines.append(f"{places} with {what} for {entry.title} ({wages.label(w)}):")
     for i, item in enumerate(ranked, start=1):
         lines.append(f"{i}. {item.area.title}: {wages.say(w, by, item.value)}")
     if unpublished:
-        lines.append(
-            f"{unpublished} {places.split(' (')[0].lower()} have no published figure, so are not ranked."
-        )
+        lines.append(f"{unpublished} {left_out} have no published figure, so are not ranked.")
+    if by in levels.PERCENTILES and by != "median":
+        lines.append(f"Ranked by the {wages.STATISTIC_NAMES[by]}: a percentile, not the pay of a level.")
     other = "employment" if by != "employment" else "median"
     other_title = "Where the most jobs are" if other == "employment" else "Top-paying states"
-    choices = [more_button(other_title, _key("top", role_id, kind, other))]
+    choices = [more_button(other_title, top_key(role_id, kind, other, within))]
     if kind == "state":
-        choices.append(more_button("Top metro areas", _key("top", role_id, "metro", by)))
+        choices.append(more_button("Top metro areas", top_key(role_id, "metro", by)))
+    choices.append(chart_button(top_key(role_id, kind, by, within, lowest)))
     choices.append(more_button("Where this data comes from", _key("sources")))
     return Answer(_fit(lines), tuple(choices))
+
+
+def _state_code(w: Wages, postal: str) -> str:
+    return next(a.code for a in w.areas.values() if a.type == "state" and a.states == (postal,))
+
+
+def chart_button(key: str) -> Button:
+    """The places or roles of an answer as a chart: a picture in the widget, text bars elsewhere."""
+    return more_button("Chart", _key("chart", *key.split("/")[1:]))
 
 
 def compare_places(kb: KnowledgeBase, w: Wages, role_id: str, areas: Sequence[str]) -> Answer:
@@ -236,7 +285,8 @@ def compare_places(kb: KnowledgeBase, w: Wages, role_id: str, areas: Sequence[st
         [f"Not published for {', '.join(missing)}: {_reason_for(w, entry.soc, found)}"] if missing else []
     )
     optional.append("Pay as BLS measures it, not adjusted for living costs.")
-    return Answer(_fit(lines, optional), _choices(role_id, areas[0], skip="place"))
+    chart = chart_button(_key("compare", role_id, "+".join(areas)))
+    return Answer(_fit(lines, optional), (chart, *_choices(role_id, areas[0], skip="place")[:4]))
 
 
 def _reason_for(w: Wages, soc: str, found: Sequence[tuple[wages.Area, Estimate | None]]) -> str:
@@ -258,9 +308,9 @@ def family_in_place(kb: KnowledgeBase, w: Wages, area: str, role_ids: Sequence[s
         optional.append('"=": one occupation\'s figure, shared; "(proxy)": it stands in for the role.')
     for line in ranking.unpublished:
         optional.append(f"Not published here: {line_label(kb, line)} ({wages.reason(w, line.value)})")
-    choices = [more_button("Where this data comes from", _key("sources"))]
+    choices = [chart_button(_key("family", area)), more_button("Where this data comes from", _key("sources"))]
     if area != NATIONAL:
-        choices.insert(0, more_button("All roles in the US", _key("family", NATIONAL)))
+        choices.insert(1, more_button("All roles in the US", _key("family", NATIONAL)))
     return Answer(_fit(lines, optional), tuple(choices))
 
 
@@ -270,21 +320,6 @@ def line_label(kb: KnowledgeBase, line: wages.FamilyLine) -> str:
         for r, proxy in zip(line.roles, line.proxy, strict=True)
     ]
     return f"{' = '.join(names)} [{line.title}]" if all(line.proxy) else " = ".join(names)
-
-
-def abroad(kb: KnowledgeBase, w: Wages, role_id: str, place: str) -> Answer:
-    """A place outside the US: scope.py's sentence, then the US figure as what it is."""
-    entry = w.roles[role_id]
-    estimate = w.estimate(entry.soc)
-    lines = [f"My salary figures are for the US; I have none for {place}."]
-    if estimate is not None:
-        lines.append(
-            f"In the US as a whole, {entry.title} (SOC {entry.soc}) earn a median "
-            f"{wages.money(estimate.median)} a year ({wages.label(w)})."
-        )
-        if entry.label:
-            lines.append(f"For {kb.roles[role_id].plural} those are {entry.label}.")
-    return Answer(_fit(lines), _choices(role_id, NATIONAL, skip="place"))
 
 
 def which_place(w: Wages, typed: str, candidates: Sequence[str], role_id: str | None = None) -> Answer:
@@ -298,19 +333,31 @@ def which_place(w: Wages, typed: str, candidates: Sequence[str], role_id: str | 
     return Answer(_fit([text]), choices)
 
 
-def sources_answer(w: Wages) -> Answer:
-    """Where pay by place, level and industry comes from: the release, its date, the files."""
+def sources_lines(w: Wages, brief: bool = False) -> list[str]:
+    """The release, its publication date, the BLS files and BLS's notice; `brief`: in two lines
+    (the general sources answer says them with the other publishers)."""
     release = w.release
     files = ", ".join(f.name for f in release.files if f.name.startswith("oe."))
     folder = release.files[0].url.rsplit("/", 1)[0].replace("https://", "") if release.files else ""
-    lines = [
+    notice = f'BLS\'s notice: "{release.notice}"'
+    if brief:
+        return [
+            f"Pay by place, level and industry: BLS OEWS, {release.name} release, published by BLS on "
+            f"{_date(release.published)} (files {files}).",
+            notice,
+        ]
+    return [
         f"Pay by place, level and industry: BLS Occupational Employment and Wage Statistics (OEWS), "
         f"{release.name} release, published by BLS on {_date(release.published)}.",
         f"- Files: {files} ({folder}), each checked by its SHA-256",
         f"- Imported from {release.package} on {release.imported}; status: {release.status}",
-        f'BLS\'s notice: "{release.notice}"',
+        notice,
     ]
-    return Answer(_fit(lines), (Button("All my sources", "ask_sources"),))
+
+
+def sources_answer(w: Wages) -> Answer:
+    """Where pay by place, level and industry comes from: the release, its date, the files."""
+    return Answer(_fit(sources_lines(w)), (Button("All my sources", "ask_sources"),))
 
 
 def _date(iso: str) -> str:
@@ -320,40 +367,3 @@ def _date(iso: str) -> str:
     except ValueError:
         return iso
     return f"{day.day} {day:%B %Y}"
-
-
-def answer_for_key(kb: KnowledgeBase, w: Wages, key: str) -> Answer | None:
-    """The answer a pay detail key names, or None when it names nothing (an old button)."""
-    parts = key.split("/")
-    if not parts or parts[0] != KEY:
-        return None
-    kind, args = (parts[1], parts[2:]) if len(parts) > 1 else ("", [])
-    try:
-        if kind == "sources" and not args:
-            return sources_answer(w)
-        if kind == "family" and len(args) == 1 and args[0] in w.areas:
-            return family_in_place(kb, w, args[0])
-        role = args[0] if args else ""
-        if role not in w.roles or role not in kb.roles:
-            return None
-        if kind == "place" and len(args) in (2, 3) and args[1] in w.areas:
-            level = wages.level(args[2]) if len(args) == 3 else None
-            return pay_in_place(kb, w, role, args[1], level)
-        if kind == "jobs" and len(args) == 2 and args[1] in w.areas:
-            return jobs(kb, w, role, args[1])
-        if kind == "industry" and len(args) == 2 and args[1] in w.industries:
-            return pay_in_industry(kb, w, role, args[1])
-        if (
-            kind == "top"
-            and len(args) == 3
-            and args[1] in ("state", "metro")
-            and args[2] in ("median", "employment")
-        ):
-            return top_places(kb, w, role, args[1], args[2])
-        if kind == "compare" and len(args) == 2:
-            codes = args[1].split("+")
-            if len(codes) >= 2 and all(c in w.areas for c in codes):
-                return compare_places(kb, w, role, codes)
-    except KeyError:
-        return None
-    return None

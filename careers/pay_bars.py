@@ -1,5 +1,7 @@
 """What a place chart shows: the places or roles asked about, one statistic, one release. Drawn
-as a PNG by chart.bars_png (the web widget) or as text bars here (the shell and Slack)."""
+as a PNG by chart.bars_png (the web widget) or as text bars here (the shell and Slack). The bars
+of a pay answer are `bars_for` it; the page's server draws chart/<pay key>.png from
+`bars_for_path`."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from typing import Sequence
 from careers import wages
 from careers.knowledge import KnowledgeBase
 from careers.pay import TOP, line_label, where
+from careers.pay_keys import Asked, parse_key
 from careers.wages_kb import NATIONAL, RoleOccupation, Wages
 
 
@@ -63,18 +66,28 @@ def _proxy_for(kb: KnowledgeBase, entry: RoleOccupation) -> str:
     return f", proxy for {kb.roles[entry.role].plural}" if entry.proxy else ""
 
 
-def top_bars(kb: KnowledgeBase, w: Wages, role_id: str, kind: str = "state", by: str = "median") -> Bars:
+def top_bars(
+    kb: KnowledgeBase,
+    w: Wages,
+    role_id: str,
+    kind: str = "state",
+    by: str = "median",
+    within: str = "",
+    lowest: bool = False,
+) -> Bars:
+    """The areas of pay.top_places, as bars."""
     entry = w.roles[role_id]
-    ranked, unpublished = wages.top_areas(w, entry.soc, kind, by, TOP)
+    ranked, unpublished = wages.top_areas(w, entry.soc, kind, by, TOP, within, lowest)
     places = "states" if kind == "state" else "metro areas"
+    places = f"{'bottom' if lowest else 'top'} {places}" + (f" in {within}" if within else "")
     return Bars(
-        title=f"{_statistic_title(by)}: top {places}, {entry.title} (SOC {entry.soc}){_proxy_for(kb, entry)}",
+        title=f"{_statistic_title(by)}: {places}, {entry.title} (SOC {entry.soc}){_proxy_for(kb, entry)}",
         source=wages.label(w),
         bars=tuple(
             Bar(r.area.title, wages.sort_value(r.value) or 0, wages.say(w, by, r.value), entry.proxy)
             for r in ranked
         ),
-        note=f"{unpublished} {places} have no published figure." if unpublished else "",
+        note=f"{unpublished} {places.split(' ', 1)[1]} have no published figure." if unpublished else "",
     )
 
 
@@ -110,3 +123,22 @@ def text_bars(bars: Bars, width: int = 16) -> str:
     if bars.note:
         lines.append(bars.note)
     return "\n".join(lines)
+
+
+def bars_for(kb: KnowledgeBase, w: Wages, asked: Asked) -> Bars | None:
+    """The bars of the answer `asked` names (None: an answer with no chart)."""
+    if asked.kind == "top":
+        return top_bars(kb, w, asked.role, asked.places, asked.by, asked.within, asked.lowest)
+    if asked.kind == "compare":
+        return place_bars(kb, w, asked.role, asked.areas)
+    if asked.kind == "family":
+        return family_bars(kb, w, asked.areas[0], asked.roles or None)
+    if asked.kind == "place" and not asked.level:
+        return place_bars(kb, w, asked.role, [asked.areas[0], NATIONAL])
+    return None
+
+
+def bars_for_path(kb: KnowledgeBase, w: Wages, key: str) -> Bars | None:
+    """What the page's server draws for chart/<key>.png (None: no such chart)."""
+    asked = parse_key(kb, w, key)
+    return bars_for(kb, w, asked) if asked is not None else None

@@ -4,12 +4,17 @@ The place entity value is `area:<BLS area code>` for a BLS area (the nation incl
 `area:0000000`) and the plain display name for a place outside the US ("Brazil"): the answer
 then keeps scope.py's sentence, "my figures are for the US".
 
-Names come from three files: places.yml (generated: every area's title, each state's name and
-postal code, the cities in a metro area's title), place_names.yml (hand-written: short names,
-nicknames, the big cities of each metro area) and scope.yml (places abroad, names of the US).
+Names come from three files, read by careers/places_kb.py: places.yml (generated: every area's
+title, each state's name and postal code, the cities in a metro area's title), place_names.yml
+(hand-written: short names, nicknames, the big cities of each metro area, the regions BLS splits
+into several areas) and scope.yml (places abroad, names of the US).
 A message is read longest name first, left to right; then
 - a city followed by its state ("Portland, ME", "rome ga") is that state's area;
 - a name several metro areas share ("Springfield") is ambiguous: its areas are the candidates;
+- a region BLS splits ("the Bay Area") is each of its areas, all meant at once;
+- a city followed by its state spelt out ("Aurora, Illinois") is as with the postal code; a city
+  followed by a place abroad ("Cambridge, UK") is that place abroad;
+- a name of several words typed as one ("sanfrancisco") is that name;
 - a postal code counts when it cannot be an ordinary word: "TX" anywhere, "tx" after "in",
   "IN"/"OR"/"ME"/"OK" only in capitals after "in", "vs", "from"... ("pay in IN"); in a message
   written all in capitals, every code needs such a word before it ("TELL ME" is not Maine);
@@ -22,17 +27,18 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Sequence
 
 from careers import scope, spelling, wages_kb
-from careers.knowledge import KnowledgeBase, _Reader, configured_dir
+from careers.knowledge import configured_dir
 from careers.wages_kb import NATIONAL, Area
 
 PLACE_NAMES_FILE = "place_names.yml"
 AREA_PREFIX = "area:"
 NATIONAL_VALUE = AREA_PREFIX + NATIONAL
+AMBIGUOUS_PREFIX = "one of:"
+JOINED_MIN = 8  # letters of a name typed as one word ("sanfrancisco") read as that name
 
 # Postal codes that are also English words or common abbreviations: only in capitals, after a
 # word that introduces a place ("in IN", "vs OR").
@@ -61,6 +67,7 @@ class Place:
     end: int
     how: str
     candidates: tuple[str, ...] = ()  # area codes of an ambiguous name
+    region: str = ""  # a name BLS splits into several areas, as typed ("the Bay Area")
 
     @property
     def area(self) -> str | None:
@@ -74,6 +81,12 @@ class Place:
     def ambiguous(self) -> bool:
         return not self.value and bool(self.candidates)
 
+    @property
+    def entity_value(self) -> str:
+        """The `place` entity value: `area:<code>`, the place abroad, or, for a name several
+        areas share, AMBIGUOUS_PREFIX and their codes ("one of:0044100+0044180")."""
+        return self.value or AMBIGUOUS_PREFIX + "+".join(self.candidates)
+
 
 @dataclass(frozen=True)
 class _Name:
@@ -82,6 +95,7 @@ class _Name:
     how: str
     capital: bool = False  # needs a capital letter, not at a sentence's start
     abroad: str = ""  # display name of a place outside the US
+    region: bool = False  # one name for several areas, all meant at once ("the Bay Area")
 
 
 @dataclass(frozen=True)
@@ -128,6 +142,7 @@ class Gazetteer:
         ordinary_words: Iterable[str] = (),
         abroad: Mapping[str, str] = {},  # noqa: B006 (read only)
         home: Iterable[str] = (),
+        regions: Sequence[tuple[Sequence[str], Sequence[str]]] = (),
     ) -> None:
         self.areas = areas
         self.names: dict[tuple[str, ...], list[_Name]] = {}
@@ -138,6 +153,9 @@ class Gazetteer:
                 self._add(phrase(name), _Name((code,), _HAND, NICKNAME))
             for name in exact:
                 self.cased[tuple(t.raw for t in _tokens(name))] = code
+        for codes, names in regions:
+            for name in names:
+                self._add(phrase(name), _Name(tuple(codes), _HAND, NICKNAME, region=True))
         parts: dict[tuple[str, ...], list[str]] = {}
         for code, area in areas.items():
             if area.type != "metro":
@@ -159,6 +177,7 @@ class Gazetteer:
                 self.cased[("US",)] = NATIONAL
             elif name.lower() != "the states":  # "the states with most jobs" is not the US
                 self._add(phrase(name), _Name((NATIONAL,), _TITLE, NAME))
+        self._add_joined()
         for entries in self.names.values():
             entries.sort(key=lambda n: n.rank)
         self.longest = max(len(k) for k in [*self.names, *self.cased])
@@ -175,6 +194,20 @@ class Gazetteer:
     def _add(self, key: tuple[str, ...], name: _Name) -> None:
         if key:
             self.names.setdefault(key, []).append(name)
+
+    def _add_joined(self) -> None:
+        """A name of several words typed as one ("sanfrancisco", "newjersey"): the same area,
+        when the joined word is long enough not to be an ordinary word."""
+        for key, names in list(self.names.items()):
+            joined = ("".join(key),)
+            best = min(names, key=lambda n: n.rank)
+            if (
+                len(key) > 1
+                and len(joined[0]) >= JOINED_MIN
+                and joined not in self.names
+                and best.rank < _ABROAD
+            ):
+                self.names[joined] = [n for n in names if n.rank == best.rank]
 
     def _fuzzy_targets(
         self, hand: Sequence[tuple[str, Sequence[str], Sequence[str]]], capital: set[tuple[str, ...]]
@@ -205,9 +238,7 @@ class Gazetteer:
             for i in range(len(tokens) - length + 1):
                 if not taken.isdisjoint(range(i, i + length)):
                     continue
-                place = self._named(text, tokens, i, length, taken, shouting)
-                if place is not None:
-                    found.append(place)
+                found += self._named(text, tokens, i, length, taken, shouting)
         for i in range(len(tokens)):
             if i not in taken:
                 place = self._postal(tokens, i, taken, shouting)
@@ -235,37 +266,63 @@ class Gazetteer:
 
     def _named(
         self, text: str, tokens: list[_Token], i: int, length: int, taken: set[int], shouting: bool
-    ) -> Place | None:
+    ) -> list[Place]:
         span = tokens[i : i + length]
         raw = tuple(t.raw for t in span)
         if raw in self.cased and not shouting:
             taken.update(range(i, i + length))
-            return self._place(self.cased[raw], span[0].start, span[-1].end, NICKNAME)
-        names = self.names.get(tuple(t.low for t in span))
+            return [self._place(self.cased[raw], span[0].start, span[-1].end, NICKNAME)]
+        key = tuple(t.low for t in span)
+        names = self.names.get(key)
         if not names:
-            return None
+            return []
         state, state_length = self._state_after(text, tokens, i + length, taken)
         if state:
             in_state = [(n, a) for n in names for a in n.areas if state in self.areas[a].states]
-            if in_state:
-                name, code = in_state[0]
+            # "Aurora, Illinois" is the hand-written "aurora il", not Denver's Aurora.
+            with_code = [(n, a) for n in self.names.get((*key, state.lower()), []) for a in n.areas]
+            if in_state or with_code:
+                name, code = (in_state or with_code)[0]
                 taken.update(range(i, i + length + state_length))
-                return self._place(code, span[0].start, tokens[i + length + state_length - 1].end, name.how)
+                end = tokens[i + length + state_length - 1].end
+                return [self._place(code, span[0].start, end, name.how)]
         # "I work in Mobile", or "Mobile" alone (an answer to "which place?"); not "Mobile apps".
         written = span[0].raw[:1].isupper() and (not span[0].first or len(tokens) == length)
         usable = [n for n in names if not n.capital or written]
         if not usable:
-            return None
+            return []
         best = usable[0]
-        taken.update(range(i, i + length))
         start, end = span[0].start, span[-1].end
+        abroad, abroad_length = (
+            ("", 0) if best.rank == _ABROAD else self._abroad_after(text, tokens, i + length, taken)
+        )
+        if abroad:  # "Cambridge, UK", "Birmingham, England": the place abroad
+            taken.update(range(i, i + length + abroad_length))
+            end = tokens[i + length + abroad_length - 1].end
+            said = f"{scope.display(text[start : span[-1].end])}, {abroad}"
+            return [Place(said, said, start, end, ABROAD)]
+        taken.update(range(i, i + length))
         if best.rank == _ABROAD:
-            return Place(best.abroad, best.abroad, start, end, ABROAD)
+            return [Place(best.abroad, best.abroad, start, end, ABROAD)]
+        if best.region:  # "the Bay Area": every area of it
+            return [replace(self._place(c, start, end, best.how), region=text[start:end]) for c in best.areas]
         # Every area the best-ranked names give: "Springfield" is five metro areas.
         codes = tuple(dict.fromkeys(a for n in usable if n.rank == best.rank for a in n.areas))
         if len(codes) > 1:
-            return Place("", text[start:end], start, end, best.how, candidates=codes)
-        return self._place(codes[0], start, end, best.how)
+            return [Place("", text[start:end], start, end, best.how, candidates=codes)]
+        return [self._place(codes[0], start, end, best.how)]
+
+    def _abroad_after(self, text: str, tokens: list[_Token], j: int, taken: set[int]) -> tuple[str, int]:
+        """A place abroad written right after a name ("Cambridge UK", "London, Ontario"): how
+        it is said and how many tokens it takes; ("", 0) when there is none."""
+        if j >= len(tokens) or j in taken or text[tokens[j - 1].end : tokens[j].start].strip(" ,") != "":
+            return "", 0
+        for length in range(min(3, len(tokens) - j), 0, -1):
+            key = tuple(t.low for t in tokens[j : j + length])
+            found = [n for n in self.names.get(key, []) if n.rank == _ABROAD]
+            if found and taken.isdisjoint(range(j, j + length)):
+                return found[0].abroad, length
+        return "", 0
 
     def _state_after(self, text: str, tokens: list[_Token], j: int, taken: set[int]) -> tuple[str, int]:
         """The state written right after a city ("Portland, ME", "Portland Oregon"): its postal
@@ -308,68 +365,12 @@ class Gazetteer:
         return value
 
 
-def _hand(
-    directory: Path, areas: Mapping[str, Area]
-) -> tuple[list[tuple[str, list[str], list[str]]], _Reader]:
-    file = directory / PLACE_NAMES_FILE
-    reader = _Reader(file, wages_kb._read_yaml(file))
-    hand = []
-    owner: dict[tuple[str, ...], str] = {}
-    for item in reader.children("areas"):
-        code = item.text("area")
-        area = areas.get(code)
-        if area is None:
-            raise item.error("area", f"no area {code!r} in places.yml")
-        if item.text("title") != area.title:
-            raise item.error("title", f"BLS names area {code} {area.title!r}")
-        names = list(item.texts("names", optional=True))
-        exact = list(item.texts("exact", optional=True))
-        if not names and not exact:
-            raise item.error("names", "an area needs names or exact names")
-        for name in names:
-            key = phrase(name)
-            if owner.setdefault(key, code) != code:
-                raise item.error("names", f"{name!r} is also a name of area {owner[key]}")
-        hand.append((code, names, exact))
-    return hand, reader
-
-
-def load(
-    directory: Path | str | None = None,
-    areas: Mapping[str, Area] | None = None,
-    kb: KnowledgeBase | None = None,
-) -> Gazetteer:
-    """places.yml, place_names.yml and scope.yml's places, validated; `kb` adds its own words
-    to those never read as a typo."""
-    directory = Path(directory or configured_dir())
-    areas = areas if areas is not None else wages_kb.load_areas(directory)
-    hand, reader = _hand(directory, areas)
-    gazetteer = scope.load(directory)
-    abroad = {name.lower(): name for name, kind in gazetteer.places.items() if kind in _ABROAD_KINDS}
-    abroad.update({name: scope.display(name) for name in reader.texts("abroad", optional=True)})
-    home = [name for name, kind in gazetteer.places.items() if kind == scope.HOME]
-    known = set(reader.texts("ordinary_words", optional=True))
-    if kb is not None:
-        known |= spelling.vocabulary(kb)
-    return Gazetteer(
-        areas,
-        hand,
-        capitalised_only=reader.texts("capitalised_only", optional=True),
-        ordinary_words=known,
-        abroad=abroad,
-        home=home,
-    )
-
-
-_ABROAD_KINDS = (scope.FOREIGN, scope.REGION)
-
-
 @functools.cache
 def default() -> Gazetteer:
     """The project's places, read once per process."""
-    from careers import knowledge
+    from careers import knowledge, places_kb  # places_kb builds a Gazetteer: it imports this module
 
-    return load(configured_dir(), wages_kb.default().areas, knowledge.default())
+    return places_kb.load(configured_dir(), wages_kb.default().areas, knowledge.default())
 
 
 def find(text: str, gazetteer: Gazetteer | None = None) -> list[Place]:

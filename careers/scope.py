@@ -5,6 +5,10 @@ experience and every employer together. A question about Brazil, senior titles, 
 2040 is not answered by those figures, so the answer starts by saying so, then gives the
 figures as what they are. The words that reveal such a question live in
 knowledge_base/scope.yml (the gazetteer); the NLU finds them and this module reads them.
+
+Places in the US are read by careers/places.py (`area:<BLS code>` values) and pay there is
+answered from the BLS OEWS figures (careers/pay.py). The sentence here ("my outlook figures are
+US-wide; none for Texas on its own") is for the answers whose figures are national only.
 """
 
 from __future__ import annotations
@@ -21,15 +25,11 @@ from careers.knowledge import Figure, KnowledgeBase, _read_yaml, _Reader, config
 PLACE, SENIORITY, EMPLOYER, YEAR = "place", "seniority", "employer", "year"
 SCOPE_ENTITIES = (PLACE, SENIORITY, EMPLOYER, YEAR)
 
-# Kinds of place, as listed in scope.yml.
+# Kinds of place: as listed in scope.yml, and a place inside the US (an `area:` value).
 HOME, FOREIGN, REGION, IN_HOME = "home", "foreign", "region", "in_home"
-_PLACE_LISTS = {
-    "countries": FOREIGN,
-    "cities": FOREIGN,
-    "regions": REGION,
-    "us_states": IN_HOME,
-    "us_cities": IN_HOME,
-}
+_PLACE_LISTS = {"countries": FOREIGN, "cities": FOREIGN, "regions": REGION}
+AREA_PREFIX = "area:"  # careers/places.py's entity value of a BLS area
+NATIONAL_AREA = AREA_PREFIX + "0000000"
 WORLDWIDE = "worldwide"
 _WORLDWIDE_WORDS = {"worldwide", "globally", "international", "abroad", "overseas"}
 YEAR_PATTERN = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
@@ -52,8 +52,9 @@ class Gazetteer:
     employers: tuple[str, ...]
 
     def phrases(self) -> dict[str, Iterable[str]]:
-        """Entity name → the names the NLU tags with it (matched case-insensitively)."""
-        return {PLACE: self.places, SENIORITY: self.seniority, EMPLOYER: self.employers}
+        """Entity name → the words the NLU tags with it (matched case-insensitively); places
+        are careers/places.py's."""
+        return {SENIORITY: self.seniority, EMPLOYER: self.employers}
 
 
 def load(directory: Path | str | None = None) -> Gazetteer:
@@ -100,10 +101,13 @@ def caveats(
     role_ids: Sequence[str],
     aspect_id: str,
     mentions: Mapping[str, Sequence[str]],
+    area_names: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Sentences saying what the figures of `aspect_id` for `role_ids` do not cover, among the
     places, seniority, employers and years in `mentions` (entity name → values). Empty when the
-    question stays inside what the figures are, or when the aspect has no figures."""
+    question stays inside what the figures are, or when the aspect has no figures. A place in
+    the US is an `area:` value, said by its name in `area_names` (value → the area as BLS
+    names it)."""
     figures = _figures(kb, role_ids, aspect_id)
     if not figures:
         return []
@@ -114,8 +118,11 @@ def caveats(
     )
     where = " and ".join(_place_phrase(g) for g in geographies) or "no stated place"
     said: list[str] = []
-    for name in dict.fromkeys(mentions.get(PLACE, ())):
-        kind = gazetteer.places.get(name)
+    for value in dict.fromkeys(mentions.get(PLACE, ())):
+        name, kind = value, gazetteer.places.get(value)
+        if value.startswith(AREA_PREFIX):
+            name = (area_names or {}).get(value, "")
+            kind = HOME if value == NATIONAL_AREA or not name else IN_HOME
         if kind is None or kind == HOME:
             continue
         if name.lower() in _WORLDWIDE_WORDS:

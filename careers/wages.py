@@ -29,7 +29,6 @@ from careers.wages_kb import (
 )
 
 SOURCE = "BLS OEWS"
-PERCENTILES = ("p10", "p25", "median", "p75", "p90")
 STATISTIC_NAMES = {
     "mean": "mean annual wage",
     "p10": "10th percentile of annual pay",
@@ -99,81 +98,6 @@ def say(w: Wages, statistic: str, value: Value) -> str:
     return money(value)
 
 
-# --- levels ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Level:
-    id: str
-    percentiles: tuple[str, ...]
-    words: tuple[str, ...]  # what people ask, said as a level
-    in_text: tuple[str, ...]  # the same, found in a whole message (no bare "top": "top states")
-
-
-LEVELS = (
-    Level(
-        "low",
-        ("p10", "p25"),
-        words=("starting", "start", "entry level", "entry-level", "entry", "junior", "beginner", "graduate",
-               "new grad", "fresher", "intern", "lowest paid", "lowest-paid", "low end", "bottom", "minimum"),
-        in_text=("starting", "entry level", "entry-level", "junior", "juniors", "beginner", "beginners",
-                 "graduate", "graduates", "new grad", "new grads", "fresher", "freshers", "lowest paid",
-                 "lowest-paid", "low end", "bottom 10%", "first job", "starting out", "just starting"),
-    ),
-    Level(
-        "high",
-        ("p75", "p90"),
-        words=("top", "senior", "highest paid", "highest-paid", "best paid", "top paid", "top-paid",
-               "top end", "high end", "experienced", "lead", "principal", "staff", "maximum"),
-        in_text=("senior", "seniors", "highest paid", "highest-paid", "best paid", "best-paid", "top paid",
-                 "top-paid", "top earners", "top pay", "top salary", "top salaries", "top end", "top 10%",
-                 "high end", "experienced", "principal", "staff", "lead"),
-    ),
-    Level(
-        "middle",
-        ("p25", "median", "p75"),
-        words=("mid level", "mid-level", "midlevel", "mid career", "mid-career", "middle", "typical"),
-        in_text=("mid level", "mid-level", "midlevel", "mid career", "mid-career", "typical"),
-    ),
-)  # fmt: skip
-LEVEL_NOTE = (
-    "These are percentiles of the whole occupation's pay, not a starting salary or the pay of a "
-    "title or a year of experience: BLS publishes no pay by level."
-)
-
-
-def level(word: str) -> Level | None:
-    """The level a word names ("entry level", "Senior", "top"), or None."""
-    key = " ".join(word.lower().replace("-", " ").split())
-    for found in LEVELS:
-        if key in {" ".join(w.replace("-", " ").split()) for w in found.words + found.in_text}:
-            return found
-    return None
-
-
-def level_in(text: str) -> Level | None:
-    """The first level a whole message asks about: "what do junior data analysts make?"."""
-    lowered = " " + " ".join(re.findall(r"[a-z0-9%]+(?:-[a-z]+)?", text.lower())) + " "
-    best: tuple[int, Level] | None = None
-    for found in LEVELS:
-        for phrase in found.in_text:
-            at = lowered.find(f" {phrase} ")
-            if at >= 0 and (best is None or at < best[0]):
-                best = (at, found)
-    return best[1] if best else None
-
-
-def percentile_phrase(statistic: str, amount: str) -> str:
-    """What a percentile means, with its amount: "the lowest-paid 10% earn less than $67,240"."""
-    return {
-        "p10": f"the lowest-paid 10% earn less than {amount}",
-        "p25": f"the lowest-paid 25% earn less than {amount}",
-        "median": f"half earn more than {amount} and half less",
-        "p75": f"the best-paid 25% earn more than {amount}",
-        "p90": f"the best-paid 10% earn more than {amount}",
-    }[statistic]
-
-
 # --- where the jobs are ------------------------------------------------------------------------
 
 
@@ -195,14 +119,21 @@ class Ranked:
 
 
 def top_areas(
-    w: Wages, soc: str, kind: str = "state", by: str = "median", limit: int = 5
+    w: Wages,
+    soc: str,
+    kind: str = "state",
+    by: str = "median",
+    limit: int = 5,
+    within: str = "",
+    lowest: bool = False,
 ) -> tuple[list[Ranked], int]:
-    """The areas of one kind with the highest `by` for the occupation, highest first, and how
-    many areas of that kind have no published value (left out, never guessed)."""
+    """The areas of one kind with the highest `by` for the occupation (the lowest first when
+    `lowest`), and how many areas of that kind have no published value (left out, never
+    guessed); `within`: only the areas in that state (a postal code)."""
     types = AREA_KINDS[kind]
     ranked, unpublished = [], 0
     for area in w.areas.values():
-        if area.type not in types:
+        if area.type not in types or (within and within not in area.states):
             continue
         estimate = w.estimate(soc, area.code)
         value = estimate.value(by) if estimate else None
@@ -210,7 +141,8 @@ def top_areas(
             unpublished += 1
             continue
         ranked.append(Ranked(area, estimate, value))
-    ranked.sort(key=lambda r: (-(sort_value(r.value) or 0), r.area.title))
+    sign = 1 if lowest else -1
+    ranked.sort(key=lambda r: (sign * (sort_value(r.value) or 0), r.area.title))
     return ranked[:limit], unpublished
 
 
@@ -318,14 +250,22 @@ _INTRODUCERS = frozenset({"in", "at", "for", "with", "within", "inside", "into",
 _ARTICLES = frozenset({"a", "an", "the"})
 
 
-def find_industry(w: Wages, text: str) -> IndustryWords | None:
+def find_industry(words: Wages | Sequence[IndustryWords], text: str) -> IndustryWords | None:
     """The industry a message names ("pay in insurance", "at a hospital", "in tech"), longest
     words first; None when it names none."""
-    tokens = _WORD.findall(text.lower())
+    found = industry_span(words, text)
+    return found[0] if found else None
+
+
+def industry_span(words: Wages | Sequence[IndustryWords], text: str) -> tuple[IndustryWords, int, int] | None:
+    """The industry a message names and where: (entry, start, end) in characters of `text`."""
+    entries = words.industry_words if isinstance(words, Wages) else words
+    matches = list(_WORD.finditer(text.lower()))
+    tokens = [m.group() for m in matches]
     best: tuple[int, int, IndustryWords] | None = None  # (-length, position, entry)
-    for entry in w.industry_words:
-        for words, introduced in ((entry.words, False), (entry.after_in, True)):
-            for phrase in words:
+    for entry in entries:
+        for phrases, introduced in ((entry.words, False), (entry.after_in, True)):
+            for phrase in phrases:
                 wanted = phrase.split()
                 for i in range(len(tokens) - len(wanted) + 1):
                     if tokens[i : i + len(wanted)] != wanted:
@@ -335,7 +275,10 @@ def find_industry(w: Wages, text: str) -> IndustryWords | None:
                     key = (-len(wanted), i, entry)
                     if best is None or key[:2] < best[:2]:
                         best = key
-    return best[2] if best else None
+    if best is None:
+        return None
+    first = -best[0]
+    return best[2], matches[best[1]].start(), matches[best[1] + first - 1].end()
 
 
 def _introduced(tokens: Sequence[str], i: int) -> bool:

@@ -1,6 +1,9 @@
 """The web page's own server (`make web`): the files of web/; `config.js`, which tells the page
-its Rasa server; and the salary and growth charts as PNG at /chart/<dimension>.png, made from
-the knowledge base at start-up and cached.
+its Rasa server; the salary and growth charts as PNG at /chart/<dimension>.png, made from
+the knowledge base at start-up and cached; and the place charts of pay answers (issue 18) at
+/chart/pay/<key>.png, where <key> is a careers/pay_question.py detail key ("compare/<role>/
+<area>+<area>", "top/<role>/state/median", "family/<area>"...; careers/pay_keys.py): checked
+against the figures, drawn on first use for a phone's width, cached.
 
 The page never takes its server from its own URL (a link could otherwise point our page at
 anyone's server and show their messages under our title). Its server is set here, by whoever
@@ -20,10 +23,18 @@ import re
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from careers import chart, rank
+from careers import chart, knowledge, pay_bars, rank, wages_kb
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 CHART = re.compile(r"^/chart/([a-z_]+)\.png$")
+PAY_CHART = re.compile(r"^/chart/(pay/[A-Za-z0-9_/+-]+)\.png$")
+
+
+@functools.lru_cache(maxsize=512)
+def pay_chart(key: str) -> bytes | None:
+    """The place chart a pay key names, or None when it names none (a made-up address)."""
+    bars = pay_bars.bars_for_path(knowledge.default(), wages_kb.default(), key)
+    return chart.bars_png(bars) if bars is not None and bars.bars else None
 
 
 def config_js(rasa_url: str | None) -> bytes:
@@ -46,6 +57,14 @@ class Handler(SimpleHTTPRequestHandler):
         path = self.path.split("?", 1)[0]
         if path == "/config.js":
             self._send(config_js(self.rasa_url), "text/javascript; charset=utf-8", "no-store")
+            return
+        paid = PAY_CHART.match(path)
+        if paid is not None:
+            png = pay_chart(paid.group(1))
+            if png is None:
+                self.send_error(404, "no such chart")
+            else:
+                self._send(png, "image/png", "max-age=3600")
             return
         found = CHART.match(path)
         if found is None:

@@ -231,3 +231,19 @@ def test_every_response_is_used_by_a_rule_or_declared_sent_by_an_action() -> Non
     )
     assert set(DOMAIN["responses"]) - in_rules - declared == set()
     assert declared <= set(DOMAIN["responses"])  # a declared response that no longer exists
+
+
+def test_each_part_of_a_message_is_answered_by_the_action_its_intent_has_alone() -> None:
+    # actions/reading.py answers a part of several with the action data/rules/ maps its intent to.
+    from actions.reading import ACTIONS, action_for
+
+    alone = {}
+    for file in sorted((ROOT / "data/rules").glob("*.yml")):
+        for rule in yaml.safe_load(file.read_text(encoding="utf-8"))["rules"]:
+            steps = rule["steps"]
+            if "condition" not in rule and "intent" in steps[0] and len(steps) == 2:
+                alone[steps[0]["intent"]] = steps[1]["action"]
+    for intent in ACTIONS:
+        assert alone[intent] == action_for(intent).name(), intent  # type: ignore[union-attr]
+    for aspect in KB.aspects:
+        assert alone[names.ask_role(aspect)] == action_for(names.ask_role(aspect)).name()  # type: ignore[union-attr]

@@ -13,6 +13,11 @@ Three cases where the second should correct the first, each seen in the held-out
    a career intent the classifier is unsure of needs some evidence of a career question in the
    message (a role, an aspect, an occupation, a scope word, or a career word such as "job"),
    or it is out of scope.
+4. **A place or an industry we have figures for** (issue 18): a role named with a BLS area or an
+   industry ("data eng comp in Fort Worth") asks about pay there, or about jobs when it counts
+   ("how many DBAs in Georgia"), whatever else an unsure classifier guessed; so does a short
+   follow-up naming only the place ("what about Denver?", "and in NJ"). A profile statement
+   ("I'm a data analyst in Ohio") stays one.
 
 Runs after the intent classifier and before FallbackClassifier, on every message; a handful
 of set look-ups, no model.
@@ -65,6 +70,20 @@ PROFILE_INTENTS = {names.TELL_SKILLS, names.FORGET_SKILL, names.RESET_PROFILE, n
 FIRST_PERSON = {"i", "i'm", "me", "my", "myself"}
 SHORT = 4  # words in a terse follow-up
 SURE = 0.5  # an off-topic verdict at least this confident stands even with an aspect word in it
+# Issue 18: pay and jobs by place.
+PAY_INTENTS = {
+    names.ask_role("salary"),
+    names.ask_role("outlook"),
+    names.ASK_JOBS_WHERE,
+    names.COMPARE_ROLES,
+    names.RANK_ROLES,
+}
+PLACE_FOLLOW_UP = 6  # words in a follow-up naming a place ("and what about Denver then?")
+FOLLOW_UP_CUES = ("and", "what about", "how about", "what of", "same for", "same in", "now")
+COUNT_WORDS = ("how many", "number of", "headcount", "employed", "employment")
+# The classifier's confidence, at least, of a pay question the entities prove (above the
+# FallbackClassifier's threshold: a role and a BLS area leave no doubt what is asked).
+PROVEN = 0.5
 _WORD = re.compile(r"[a-z0-9+#']+")
 
 
@@ -122,10 +141,40 @@ def decide(
         and not sure_off_topic
     ):
         return Decision(ASPECT_PREFIX + aspects[0], confidence)
+    paid = _pay_by_place(intent, confidence, kinds, words, text, told)
+    if paid is not None:
+        return paid
     career = intent.startswith(ASPECT_PREFIX) or intent in CAREER_INTENTS
     evidence = roles or aspects or kinds.get("job")
     if career and confidence < threshold and not evidence and not CAREER_WORDS & set(words):
         return Decision(OUT_OF_SCOPE, 1.0 - confidence)
+    return None
+
+
+def _pay_by_place(
+    intent: str, confidence: float, kinds: Dict[str, List[str]], words: List[str], text: str, told: bool
+) -> Decision | None:
+    """Rule 4 (see the module docstring)."""
+    areas = [v for v in kinds.get("place", []) if v.startswith("area:")] + kinds.get("industry", [])
+    if not areas or "background" in kinds or "skill" in kinds or told:
+        return None
+    roles = kinds.get("role", [])
+    padded = f" {' '.join(words)} "
+    counting = any(f" {w} " in padded for w in COUNT_WORDS)
+    wanted = names.ASK_JOBS_WHERE if counting else names.ask_role("salary")
+    first_person = bool(FIRST_PERSON & set(words)) and "?" not in text
+    cue = padded.lstrip().startswith(tuple(f"{c} " for c in FOLLOW_UP_CUES))
+    sure_off_topic = intent == OUT_OF_SCOPE and confidence >= SURE
+    follow_up = (
+        not roles and len(words) <= PLACE_FOLLOW_UP and not first_person and (cue or not sure_off_topic)
+    )
+    if intent in PAY_INTENTS:
+        # A pay question the classifier is unsure of: the role or the follow-up is the evidence.
+        return Decision(intent, max(confidence, PROVEN)) if roles or follow_up else None
+    if intent.startswith(ASPECT_PREFIX) and not counting:
+        return None  # "what skills do data scientists need in Texas?" asks about skills
+    if (roles and not first_person) or follow_up:
+        return Decision(wanted, max(confidence, PROVEN))
     return None
 
 

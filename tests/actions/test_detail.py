@@ -23,10 +23,11 @@ async def test_the_more_button_of_a_first_answer_shows_every_figure_and_keeps_th
     )
     assert len(first["text"]) <= 600
     more = first["buttons"][0]
-    assert more["title"] == "All 8 salary figures"
+    assert more["title"] == "All 9 salary figures"  # the role file's 8 and the May 2025 figures
     entities = {"detail": ["role/salary/data_scientist"]}
     [full], events = await run(ActionShowDetail(), tracker("ask_detail", entities))
     assert full["text"].startswith("Data Scientists: salary")
+    assert "- Median annual pay: $120,230 a year (US, May 2025;" in full["text"]
     assert "90th percentile of annual pay: $194,410 a year (US, May 2024" in full["text"]
     assert {"event": "slot", "timestamp": None, "name": "role", "value": DS} in events
     assert {"event": "slot", "timestamp": None, "name": "aspect", "value": "salary"} in events

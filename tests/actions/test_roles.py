@@ -15,12 +15,14 @@ async def test_answers_the_aspect_for_the_named_role_and_remembers_both(run) -> 
     messages, events = await run(
         ActionAnswerRole(), tracker("ask_role_salary", {"role": [DS]}, {"aspect": "salary", "role": DS})
     )
+    # The first pay answer: BLS OEWS May 2025, with the change since the May 2024 median.
     assert messages[0]["text"].startswith("Data Scientists: salary")
-    assert "$129,189" in messages[0]["text"]
-    assert events == [
-        {"event": "slot", "timestamp": None, "name": "role", "value": DS},
-        {"event": "slot", "timestamp": None, "name": "aspect", "value": "salary"},
-    ]
+    assert (
+        "- Median annual pay: $120,230 a year (US, May 2025; BLS OEWS), up 6.8% from $112,590 in May 2024"
+        in messages[0]["text"]
+    )
+    assert {"event": "slot", "timestamp": None, "name": "role", "value": DS} in events
+    assert {"event": "slot", "timestamp": None, "name": "aspect", "value": "salary"} in events
 
 
 async def test_follow_up_without_a_role_uses_the_role_in_context(run) -> None:
@@ -97,16 +99,16 @@ async def test_each_scope_case_is_said_first_then_the_figures_as_what_they_are(r
     cases = {
         "place": ("Brazil", "My salary figures are for the US; I have none for Brazil."),
         "seniority": (
-            "senior",
+            "director",
             "My salary figures cover every level of experience together; "
-            "I have none for senior roles in particular.",
+            "I have none for director roles in particular.",
         ),
         "employer": (
             "big tech",
             "My salary figures are for the whole occupation across all employers; "
             "I have none for big tech in particular.",
         ),
-        "year": ("2040", "My salary figures run to 2024 at the latest; I have none for 2040."),
+        "year": ("2040", "My salary figures run to May 2025 at the latest; I have none for 2040."),
     }
     for entity, (value, first) in cases.items():
         messages, _ = await run(
@@ -116,6 +118,30 @@ async def test_each_scope_case_is_said_first_then_the_figures_as_what_they_are(r
         lines = messages[0]["text"].splitlines()
         assert lines[0] == first, entity
         assert lines[1] == "Data Scientists: salary" and "$112,590" in messages[0]["text"]
+
+
+async def test_a_level_word_gets_the_percentiles_never_a_starting_salary(run) -> None:
+    messages, _ = await run(
+        ActionAnswerRole(),
+        tracker("ask_role_salary", {"role": [DS], "seniority": ["senior"]}, {"aspect": "salary", "role": DS}),
+    )
+    text = messages[0]["text"]
+    assert text.startswith(
+        "BLS publishes no pay by level. Annual pay of Data Scientists (SOC 15-2051) in the US"
+    )
+    assert "- The best-paid 10% earn more than $199,130" in text
+    assert "not a starting salary or the pay of a title or a year of experience" in text
+
+
+async def test_a_place_in_the_us_gets_its_own_figures_not_the_us_wide_sentence(run) -> None:
+    messages, events = await run(
+        ActionAnswerRole(),
+        tracker("ask_role_salary", {"role": [DS], "place": ["area:4800000"]}, {"aspect": "salary"}),
+    )
+    text = messages[0]["text"]
+    assert "none for Texas on its own" not in text
+    assert text.startswith("Data Scientists (SOC 15-2051), Texas, annual pay (BLS OEWS, May 2025):")
+    assert {"event": "slot", "timestamp": None, "name": "place", "value": ["area:4800000"]} in events
 
 
 async def test_a_question_inside_the_figures_gets_no_caveat(run) -> None:

@@ -15,6 +15,7 @@ import pytest
 import requests
 
 from addons.channels import slack_blocks
+from harness.pay_places import Database
 from harness.servers import Stack, running_stack
 from tests.channels.fake_slack import FakeSlack, block_errors, fake_slack
 from tests.matrix import first_questions
@@ -132,10 +133,10 @@ def test_a_first_answer_comes_as_mrkdwn_blocks_with_its_more_button_and_the_clic
     assert "errors" not in reply
     text = section_text(reply)
     assert text.startswith("*Data Scientists: salary*")  # the heading in bold
-    assert "• Average pay: $129,189 a year (US, 2024; Blockchain Council article" in text  # a real bullet
+    assert "• Median annual pay: $120,230 a year (US, May 2025; BLS OEWS)" in text  # a real bullet
     assert all(b["text"]["type"] == "mrkdwn" for b in blocks_of(reply) if b["type"] == "section")
     more = buttons_of(reply)[0]
-    assert more["text"]["text"] == "All 8 salary figures"
+    assert more["text"]["text"] == "All 9 salary figures"
     click(slack_stack, user, channel, more)
     [_, detail] = posts_to(slack, channel, 2)
     assert "errors" not in detail
@@ -223,6 +224,22 @@ def test_buttons_arrive_as_blocks_and_a_click_continues_the_conversation(
     chart = section_text(answers[1])
     assert "Median annual pay, US, May 2024" in chart
     assert "█" in chart and "$140,910 a year" in chart
+
+
+def test_a_place_chart_is_text_bars_within_slacks_limits(slack_stack: Stack, slack: FakeSlack) -> None:
+    # Issue 18: two places compared, then their chart: text bars, every bar with its figure.
+    user, channel = new_ids()
+    say(slack_stack, "data scientist pay: Texas or California?", user, channel)
+    [first] = posts_to(slack, channel, 1)
+    assert "errors" not in first and "Texas vs California" in section_text(first)
+    [chart] = [b for b in buttons_of(first) if b["text"]["text"] == "Chart"]
+    click(slack_stack, user, channel, chart)
+    answers = posts_to(slack, channel, 2)
+    assert len(answers) == 2 and "errors" not in answers[1]
+    bars = section_text(answers[1])
+    texas = Database().value("15-2051", "4800000", "median")
+    assert "█" in bars and f"${texas:,.0f}  Texas" in bars
+    assert block_errors({"blocks": blocks_of(answers[1])}) == []
 
 
 @pytest.mark.parametrize(

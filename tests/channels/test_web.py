@@ -100,13 +100,14 @@ def test_a_typed_question_gets_a_short_answer_and_every_figure_is_one_click_away
     say(page, "tell me about machine learning engineers")
     last_answer(page, "Machine Learning Engineers: what the role is")
     say(page, "what do data scientists earn?")
-    last_answer(page, "$129,189 a year (US, 2024; Blockchain Council article")
-    answer = page.locator(".rw-response").filter(has_text="$129,189").last
-    assert answer.locator("li").count() == 2  # the two key figures, as a list
-    page.locator(".rw-reply").filter(has_text="All 8 salary figures").last.click()
+    last_answer(page, "$120,230 a year (US, May 2025; BLS OEWS), up 6.8% from $112,590")
+    answer = page.locator(".rw-response").filter(has_text="$120,230").last
+    assert answer.locator("li").count() == 2  # the median and the spread, as a list
+    page.locator(".rw-reply").filter(has_text="All 9 salary figures").last.click()
     last_answer(page, "90th percentile of annual pay")
     full = page.locator(".rw-response").filter(has_text="90th percentile").last
-    assert full.locator("li").count() >= 8  # each figure is a list item, not run-on text
+    assert full.locator("li").count() >= 9  # each figure is a list item, not run-on text
+    assert "$129,189 a year (US, 2024; Blockchain Council article" in full.inner_text()
     # One bubble per answer: the heading, the list and the sources together.
     assert "Sources: " in full.inner_text()
     # "O*NET ... O*NET" must show as written, not turn the text between into italics.
@@ -265,6 +266,41 @@ def test_on_a_phone_the_conversation_gets_most_of_the_screen(
     verdict = phone.locator(".rw-response").filter(has_text="The sources disagree").last
     assert verdict.is_visible()
     phone.screenshot(path=str(artifacts / "web_widget_phone.png"))
+    phone.close()
+
+
+def test_a_place_chart_is_legible_on_a_phone_and_accessible(
+    browser: Browser, page_origin: str, artifacts: Path
+) -> None:
+    """Issue 18: two places compared, then their chart, at a 390-pixel-wide phone: the image is
+    the page server's PNG (drawn 450 px wide for a phone, so shown at about 87% with 11-point
+    labels of about 13 px), fits the screen, and axe finds nothing to fault."""
+    key = "compare/data_scientist/4800000+0600000"
+    served = requests.get(f"{page_origin}/chart/pay/{key}.png", timeout=30)
+    assert served.status_code == 200 and served.headers["Content-Type"] == "image/png"
+    assert png_width(served.content) == 450
+    assert requests.get(f"{page_origin}/chart/pay/compare/nobody/1+2.png", timeout=30).status_code == 404
+    phone = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    phone.goto(f"{page_origin}/")
+    last_answer(phone, "Hi! I'm the career guide.")
+    ask(phone, "data scientist pay: Texas or California?", "Texas vs California")
+    phone.locator(".rw-reply").filter(has_text="Chart").last.click()
+    last_answer(phone, "Chart: Median annual pay, Data Scientists (SOC 15-2051)")
+    image = phone.locator(f".rw-conversation-container img[src$='chart/pay/{key}.png']").last
+    expect(image).to_be_visible(timeout=ANSWER_TIMEOUT)
+    phone.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=image.element_handle(), timeout=ANSWER_TIMEOUT
+    )
+    assert image.evaluate("img => img.naturalWidth") == 450
+    box = image.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    assert box["width"] >= 0.6 * PHONE["width"], box  # not shrunk to a thumbnail
+    assert (image.get_attribute("alt") or "").startswith("Bar chart: Median annual pay")
+    image.scroll_into_view_if_needed()
+    phone.screenshot(path=str(artifacts / "web_place_chart_phone.png"))
+    phone.add_script_tag(path=str(ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"))
+    found = phone.evaluate("async () => (await axe.run(document)).violations")
+    assert [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in found] == []
     phone.close()
 
 

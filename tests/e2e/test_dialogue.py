@@ -17,7 +17,8 @@ def test_follow_ups_keep_the_role_then_switch_it(stack: Stack) -> None:
     assert stack.text(me, "how much do they earn?").startswith("Data Scientists: salary")
     earn = stack.text(me, "and ML engineers?")
     assert earn.startswith("Machine Learning Engineers: salary")
-    assert "$125,558" in earn
+    assert "closest official proxy, Software Developers (SOC 15-1252)" in earn  # before any figure
+    assert "$135,980 a year (US, May 2025; BLS OEWS)" in earn
 
 
 def test_no_role_anywhere_asks_with_a_button_per_role_and_the_button_answers(stack: Stack) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pexpect
 
+from harness.pay_places import Database
 from harness.servers import ENV, ROOT, free_port, write_endpoints
 from scripts.shell import choose
 
@@ -20,6 +21,7 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\r")
 
 
 def test_typed_questions_numbers_and_stop_in_the_shell(tmp_path: Path, artifacts: Path) -> None:
+    top_statistician_pay = f"${Database().value('15-2041', '1100000', 'median'):,.0f}"
     env = {
         **ENV,
         "ACTIONS_PORT": str(actions_port := free_port()),
@@ -53,7 +55,7 @@ def test_typed_questions_numbers_and_stop_in_the_shell(tmp_path: Path, artifacts
         # A question typed at that menu is answered as typed, not taken for the first entry.
         shell.sendline("what do data scientists earn?")
         shell.expect(re.escape("Data Scientists: salary"), timeout=60)
-        shell.expect(re.escape("1. All 8 salary figures"), timeout=60)
+        shell.expect(re.escape("1. All 9 salary figures"), timeout=60)
         shell.expect(PROMPT, timeout=60)
         # A number picks that button.
         shell.sendline("1")
@@ -62,6 +64,15 @@ def test_typed_questions_numbers_and_stop_in_the_shell(tmp_path: Path, artifacts
         # The role stays in context, and a typed follow-up works with no menu in between.
         shell.sendline("what skills do ML engineers need?")
         shell.expect(re.escape("Machine Learning Engineers: skills"), timeout=60)
+        shell.expect(PROMPT, timeout=60)
+        # Issue 18: the top-paying states, then their chart, as text bars with every figure.
+        shell.sendline("which state pays statisticians the most?")
+        shell.expect(re.escape("States (DC and territories included) with the highest median"), timeout=60)
+        shell.expect(re.escape("3. Chart"), timeout=60)
+        shell.expect(PROMPT, timeout=60)
+        shell.sendline("3")
+        shell.expect(re.escape("Median annual pay: top states, Statisticians (SOC 15-2041)"), timeout=60)
+        shell.expect(re.escape(f"█ {top_statistician_pay}  District of Columbia"), timeout=60)
         shell.expect(PROMPT, timeout=60)
         shell.sendline("/stop")
         shell.expect(pexpect.EOF, timeout=60)

@@ -1,4 +1,5 @@
-"""addons/nlu/intent_rules.py: the intent corrected from the entities (terse follow-ups, off-topic)."""
+"""addons/nlu/intent_rules.py: the intent corrected from the entities (terse follow-ups, off-topic,
+pay by place)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import pytest
 from addons.nlu.intent_rules import decide
 
 DS, MLE = "data_scientist", "machine_learning_engineer"
+ROLE_DS = {"entity": "role", "value": DS}
+ROLE_DBA = {"entity": "role", "value": "database_administrator"}
+GEORGIA = {"entity": "place", "value": "area:1300000"}
 
 
 @pytest.mark.parametrize(
@@ -34,6 +38,29 @@ DS, MLE = "data_scientist", "machine_learning_engineer"
         ("ask_role_overview", 0.9, [], "what does assiduous mean?", None),  # a sure classifier stands
         ("answer_path", 0.2, [], "the first one", None),  # path answers are the form's to judge
         ("compare_roles", 0.2, [], '/compare_roles{"aspect": "salary"}', None),  # a button
+        # Issue 18: a role with a BLS area or an industry asks about pay there, or jobs when it counts.
+        ("out_of_scope", 0.89, [ROLE_DBA, GEORGIA], "how many dbas in georgia", "ask_jobs_where"),
+        ("tell_skills", 0.4, [ROLE_DS, GEORGIA], "data scientist pay in georgia", "ask_role_salary"),
+        (
+            "inform_role",
+            0.5,
+            [ROLE_DS, {"entity": "industry", "value": "524000"}],
+            "ds in insurance",
+            "ask_role_salary",
+        ),
+        ("ask_role_salary", 0.2, [ROLE_DS, GEORGIA], "ds comp georgia", "ask_role_salary"),  # kept, now sure
+        ("out_of_scope", 0.7, [GEORGIA], "what about Georgia?", "ask_role_salary"),  # a follow-up
+        ("ask_role_salary", 0.3, [GEORGIA], "and in Georgia", "ask_role_salary"),
+        ("out_of_scope", 0.7, [GEORGIA], "is it raining in Georgia today?", None),  # sure, and no cue
+        (
+            "tell_skills",
+            0.6,
+            [ROLE_DS, GEORGIA, {"entity": "background", "value": DS}],
+            "I'm a DS in Georgia",
+            None,
+        ),
+        ("ask_role_skills", 0.7, [ROLE_DS, GEORGIA], "skills for data scientists in georgia", None),
+        ("out_of_scope", 0.8, [{"entity": "place", "value": "Brazil"}], "weather in Brazil", None),  # abroad
     ],
 )
 def test_intent_rules(

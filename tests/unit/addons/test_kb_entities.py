@@ -65,3 +65,33 @@ def test_scope_words_and_years_are_tagged() -> None:
     assert found(text, "employer") == ["Google"]
     assert found(text, "place") == ["Brazil"]
     assert found(text, "year") == ["2040"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("data analyst pay in Ohio", ["area:3900000"]),
+        ("DS salary in TX", ["area:4800000"]),
+        ("pay in Philly", ["area:0037980"]),
+        ("pay in Oakland vs Seatle", ["area:0041860", "area:0042660"]),  # a city, a typo
+        ("pay in the Bay Area", ["area:0041860", "area:0041940"]),  # a region BLS splits
+        ("pay in Springfield", ["one of:0021660+0044100+0044140+0044180+0044220"]),
+        ("pay nationally", ["area:0000000"]),
+        ("pay in Toronto", ["Toronto"]),  # abroad: the plain name, as before
+    ],
+)
+def test_places_are_bls_areas_in_the_us_and_plain_names_abroad(text: str, places: list[str]) -> None:
+    assert found(text, "place") == places
+
+
+def test_an_industry_is_its_oews_code_and_not_an_employer() -> None:
+    assert found("data analyst pay in insurance", "industry") == ["524000"]
+    assert found("DBA salary at a bank", "industry") == ["5220A1"]
+    assert found("DBA salary at a bank", "employer") == []  # "a bank" is the industry here
+    assert found("ML engineer pay at Google", "employer") == ["Google"]  # one employer stays one
+    assert found("ML engineer pay at Google", "industry") == []
+
+
+def test_level_words_are_seniority() -> None:
+    assert found("25th percentile pay for statisticians", "seniority") == ["25th percentile"]
+    assert found("what do top earners make", "seniority") == ["top earners"]

@@ -151,3 +151,20 @@ def test_with_a_long_lead_a_comparison_still_says_which_way_each_source_points()
     assert "Blockchain Council (average pay, 2024): Data Scientists ahead" in answer.text
     assert "PayScale (average base pay, 2023): Machine Learning Engineers ahead" in answer.text
     assert_every_amount_names_its_source_and_period(KB, answer.text)
+
+
+def test_where_the_data_comes_from_names_the_oews_release_its_date_files_and_notice() -> None:
+    from careers import wages_kb
+
+    answer = detail.sources_answer(KB, wages_kb.default())
+    assert len(answer.text) <= MAX_CHARS
+    assert "Blockchain Council" in answer.text  # the publishers by name, as before
+    assert "BLS OEWS, May 2025 release, published by BLS on 15 May 2026" in answer.text
+    assert "oe.data.0.Current" in answer.text and "oe.area" in answer.text
+    assert "BLS.gov cannot vouch for the data or analyses derived from these data" in answer.text
+    assert [b.entities.get("detail") for b in answer.buttons][:2] == ["sources", "pay/sources"]
+
+
+def test_a_pay_key_is_the_pay_branch_of_the_details() -> None:
+    found = detail.parse_key(KB, "pay/top/data_scientist/state/median")
+    assert found is not None and (found.kind, found.key) == ("pay", "pay/top/data_scientist/state/median")

@@ -1,4 +1,4 @@
-"""Lookups over the imported OEWS figures: levels as percentiles, the location quotient in plain
+"""Lookups over the imported OEWS figures: the location quotient in plain
 words, top areas, the family like for like in one area, the change since May 2024, industries."""
 
 from __future__ import annotations
@@ -16,40 +16,6 @@ KB = knowledge.default()
 W = wages_kb.default()
 
 
-@pytest.mark.parametrize(
-    ("word", "level", "percentiles"),
-    [
-        ("starting", "low", ("p10", "p25")),
-        ("entry level", "low", ("p10", "p25")),
-        ("Entry-level", "low", ("p10", "p25")),
-        ("junior", "low", ("p10", "p25")),
-        ("top", "high", ("p75", "p90")),
-        ("senior", "high", ("p75", "p90")),
-        ("highest paid", "high", ("p75", "p90")),
-        ("mid-level", "middle", ("p25", "median", "p75")),
-    ],
-)
-def test_a_level_word_is_read_as_percentiles(word: str, level: str, percentiles: tuple[str, ...]) -> None:
-    found = wages.level(word)
-    assert found is not None and (found.id, found.percentiles) == (level, percentiles)
-
-
-def test_levels_in_a_whole_message() -> None:
-    assert getattr(wages.level_in("What do junior data analysts make in Ohio?"), "id", None) == "low"
-    assert getattr(wages.level_in("senior data engineer pay in Texas"), "id", None) == "high"
-    assert wages.level_in("top states for data scientists") is None  # "top" alone is not a level here
-    assert wages.level_in("where are the most jobs?") is None
-    assert wages.level("astronaut") is None
-
-
-def test_a_percentile_is_said_as_what_it_is_never_as_a_starting_salary() -> None:
-    phrases = [wages.percentile_phrase(s, "$1") for s in wages.PERCENTILES]
-    assert phrases[0] == "the lowest-paid 10% earn less than $1"
-    assert phrases[-1] == "the best-paid 10% earn more than $1"
-    assert not any("start" in p or "entry" in p or "senior" in p for p in phrases)
-    assert "not a starting salary or the pay of a title" in wages.LEVEL_NOTE
-
-
 def test_the_location_quotient_in_plain_words() -> None:
     sf = W.estimate("15-2051", "0041860")
     assert sf is not None and sf.location_quotient.number is not None
@@ -60,6 +26,16 @@ def test_the_location_quotient_in_plain_words() -> None:
     )
     national = W.estimate("15-2051")
     assert national is not None and wages.location_quotient(national) == ""
+
+
+def test_top_areas_within_a_state_and_the_lowest_first() -> None:
+    ranked, unpublished = wages.top_areas(W, "15-2051", "metro", "median", limit=100, within="TX")
+    assert ranked and all("TX" in r.area.states for r in ranked)
+    medians = [wages.sort_value(r.value) or 0 for r in ranked]
+    assert medians == sorted(medians, reverse=True)
+    lowest, _ = wages.top_areas(W, "15-2051", "state", "median", limit=3, lowest=True)
+    every, _ = wages.top_areas(W, "15-2051", "state", "median", limit=100)
+    assert [r.area.code for r in lowest] == [r.area.code for r in every[::-1][:3]]
 
 
 def test_top_states_by_median_and_by_jobs() -> None:
@@ -164,11 +140,11 @@ def test_loading_the_figures_stays_small_and_quick() -> None:
         "import json, time\n"
         "def rss():\n"
         "    return int(next(l for l in open('/proc/self/status') if l.startswith('VmRSS')).split()[1])\n"
-        "from careers import knowledge, wages_kb, places\n"
+        "from careers import knowledge, wages_kb, places_kb\n"
         "kb = knowledge.default()\n"
         "before, start = rss(), time.perf_counter()\n"
         "w = wages_kb.load(knowledge.PROJECT_DIR, kb)\n"
-        "g = places.load(knowledge.PROJECT_DIR, w.areas, kb)\n"
+        "g = places_kb.load(knowledge.PROJECT_DIR, w.areas, kb)\n"
         "print(json.dumps({'seconds': time.perf_counter() - start, 'kb': rss() - before}))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
