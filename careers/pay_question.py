@@ -209,7 +209,7 @@ def _lead(kb: KnowledgeBase, w: Wages, q: Question, asked: Asked) -> str:
     if asked.kind == "jobs" and q.intent == OUTLOOK:
         said.append(
             f"My job outlook figures are US-wide; I have none for {w.areas[asked.areas[0]].title} "
-            "on its own. Where the jobs are today:"
+            "on its own.\nWhere the jobs are today:"
         )
     return "\n".join(dict.fromkeys(said))
 
