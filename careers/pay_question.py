@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from careers import levels, names, pay, pay_bars, pay_keys, pay_national, rank, scope
-from careers.answer import Answer, Button, more_button, with_lead
+from careers.answer import Answer, Button, fit, more_button, with_lead
 from careers.detail import Detail
 from careers.knowledge import KnowledgeBase
 from careers.pay_keys import Asked
@@ -274,9 +274,9 @@ def chart_reply(kb: KnowledgeBase, w: Wages, asked: Asked, images: bool) -> Repl
     places = tuple(AREA_PREFIX + a for a in asked.areas)
     if images:
         shown = ", ".join(f"{b.label} {b.text}" for b in bars.bars)
-        caption = f"Chart: {bars.title} ({bars.source}): {shown}."
+        caption = fit(f"Chart: {bars.title} ({bars.source}): {shown}.")
         return Reply(Answer(caption, (back,)), asked.role or None, places, image=pay_keys.chart_path(asked))
-    return Reply(Answer(pay_bars.text_bars(bars), (back,)), asked.role or None, places)
+    return Reply(Answer(fit(pay_bars.text_bars(bars)), (back,)), asked.role or None, places)
 
 
 def reply(kb: KnowledgeBase, w: Wages, q: Question) -> Reply | None:
