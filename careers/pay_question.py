@@ -202,10 +202,14 @@ def _lead(kb: KnowledgeBase, w: Wages, q: Question, asked: Asked) -> str:
         mentions[scope.SENIORITY] = [s for s in q.levels if levels.level(s) is None][:1]
     if asked.kind in ("place", "national", "industry", "compare") and asked.role:
         said += scope.caveats(kb, scope.default(), [asked.role], "salary", mentions)
-    release_year = int(w.release.name.split()[-1])
+    # The role file's older figures are behind "All ... salary figures"; other years are not.
+    periods = [f.period for f in kb.roles[asked.role].section("salary").figures] if asked.role else []
+    covered = {int(y) for period in [*periods, w.release.name] for y in re.findall(r"\d{4}", period)}
     for year in dict.fromkeys(q.years):
-        if int(year) > release_year:
+        if int(year) > max(covered):
             said.append(f"My salary figures run to {w.release.name} at the latest; I have none for {year}.")
+        elif int(year) not in covered:
+            said.append(f"I have no salary figures for {year}.")
     if asked.kind == "jobs" and q.intent == OUTLOOK:
         said.append(
             f"My job outlook figures are US-wide; I have none for {w.areas[asked.areas[0]].title} "
