@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import kb, wages
 from actions._common import entity_values, send
-from careers import names, pay_question, roles, scope
+from careers import detail, names, pay_keys, pay_question, roles, scope
 from careers.pay_question import Question, Reply
 
 # Channels that show an image message: the web widget (socket.io). Elsewhere: text bars.
@@ -68,7 +68,17 @@ def answer(
 ) -> List[Dict[str, Any]] | None:
     """The pay answer and its events, or None when the question is not one for careers/pay.py."""
     found = pay_question.reply(kb(), wages(), asked)
+    if found is None and asked.chart and not asked.roles and not asked.places:
+        found = _offered_chart(tracker, asked.images)
     return None if found is None else send_reply(dispatcher, found)
+
+
+def _offered_chart(tracker: Tracker, images: bool) -> Reply | None:
+    """ "Chart", typed after a pay answer that offered one: that answer's chart."""
+    said = [e for e in tracker.events if e.get("event") == "bot"][-1:]
+    key = pay_keys.offered_chart([b for e in said for b in (e.get("data") or {}).get("buttons") or []])
+    found = detail.parse_key(kb(), key) if key else None
+    return pay_question.detail_reply(kb(), wages(), found, images) if found else None
 
 
 class ActionAnswerPay(Action):

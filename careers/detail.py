@@ -309,13 +309,14 @@ def latest_more_key(buttons_per_message: Sequence[Sequence[Mapping[str, str]]]) 
         for button in buttons:
             payload = str(button.get("payload", ""))
             if payload.startswith("/ask_detail"):
-                key = _payload_detail(payload)
+                key = payload_key(payload)
                 if key:
                     return key
     return None
 
 
-def _payload_detail(payload: str) -> str | None:
+def payload_key(payload: str) -> str | None:
+    """The detail key a button's payload names ('/ask_detail{"detail": "..."}'), else None."""
     start = payload.find("{")
     if start < 0:
         return None

@@ -14,9 +14,10 @@ old button or a made-up address names nothing (None), never a guess.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping, Sequence
 
 from careers import levels, pay
-from careers.detail import role_key
+from careers.detail import payload_key, role_key
 from careers.knowledge import KnowledgeBase
 from careers.wages_kb import Wages
 
@@ -101,4 +102,14 @@ def parse_key(kb: KnowledgeBase, w: Wages, key: str) -> Asked | None:
         if within and not any(a.type == "state" and a.states == (within,) for a in w.areas.values()):
             return None
         return Asked("top", role, places=rest[0], by=rest[1], within=within, lowest="lowest" in extra)
+    return None
+
+
+def offered_chart(buttons: Sequence[Mapping[str, str]]) -> str | None:
+    """The chart key among an answer's buttons ("Chart"), so that "chart" typed after a pay
+    answer shows that answer's chart; None when it offered none."""
+    for button in buttons:
+        key = payload_key(str(button.get("payload", "")))
+        if key and key.startswith(f"{pay.KEY}/chart/"):
+            return key
     return None

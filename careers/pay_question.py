@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from careers import levels, names, pay, pay_bars, pay_keys, pay_national, rank, scope
-from careers.answer import Answer, Button, more_button, with_lead
+from careers.answer import Answer, Button, fit, more_button, with_lead
 from careers.detail import Detail
 from careers.knowledge import KnowledgeBase
 from careers.pay_keys import Asked
@@ -202,14 +202,18 @@ def _lead(kb: KnowledgeBase, w: Wages, q: Question, asked: Asked) -> str:
         mentions[scope.SENIORITY] = [s for s in q.levels if levels.level(s) is None][:1]
     if asked.kind in ("place", "national", "industry", "compare") and asked.role:
         said += scope.caveats(kb, scope.default(), [asked.role], "salary", mentions)
-    release_year = int(w.release.name.split()[-1])
+    # The role file's older figures are behind "All ... salary figures"; other years are not.
+    periods = [f.period for f in kb.roles[asked.role].section("salary").figures] if asked.role else []
+    covered = {int(y) for period in [*periods, w.release.name] for y in re.findall(r"\d{4}", period)}
     for year in dict.fromkeys(q.years):
-        if int(year) > release_year:
+        if int(year) > max(covered):
             said.append(f"My salary figures run to {w.release.name} at the latest; I have none for {year}.")
+        elif int(year) not in covered:
+            said.append(f"I have no salary figures for {year}.")
     if asked.kind == "jobs" and q.intent == OUTLOOK:
         said.append(
             f"My job outlook figures are US-wide; I have none for {w.areas[asked.areas[0]].title} "
-            "on its own. Where the jobs are today:"
+            "on its own.\nWhere the jobs are today:"
         )
     return "\n".join(dict.fromkeys(said))
 
@@ -274,9 +278,9 @@ def chart_reply(kb: KnowledgeBase, w: Wages, asked: Asked, images: bool) -> Repl
     places = tuple(AREA_PREFIX + a for a in asked.areas)
     if images:
         shown = ", ".join(f"{b.label} {b.text}" for b in bars.bars)
-        caption = f"Chart: {bars.title} ({bars.source}): {shown}."
+        caption = fit(f"Chart: {bars.title} ({bars.source}): {shown}.")
         return Reply(Answer(caption, (back,)), asked.role or None, places, image=pay_keys.chart_path(asked))
-    return Reply(Answer(pay_bars.text_bars(bars), (back,)), asked.role or None, places)
+    return Reply(Answer(fit(pay_bars.text_bars(bars)), (back,)), asked.role or None, places)
 
 
 def reply(kb: KnowledgeBase, w: Wages, q: Question) -> Reply | None:

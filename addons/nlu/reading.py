@@ -23,6 +23,9 @@ from rasa.shared.nlu.training_data.message import Message
 from addons.nlu.base import Component
 from careers import language, names, reading
 
+# An off-topic verdict this sure stands, as in the intent rules (addons/nlu/intent_rules.py).
+SURE_OFF_TOPIC = 0.5
+
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class WholeMessageReader(Component):
@@ -51,6 +54,13 @@ class WholeMessageReader(Component):
                 add_to_output=True,
             )
             self._set_intent(message, names.OTHER_LANGUAGE, 1.0)
+            return
+        if (
+            intent.get("name") == names.OUT_OF_SCOPE
+            and float(intent.get("confidence") or 0.0) >= SURE_OFF_TOPIC
+        ):
+            # "how do I reverse a list in python": naming a skill does not make it a career message.
+            message.set(reading.READING, {"language": verdict.language, "parts": []}, add_to_output=True)
             return
         clauses = message.get(reading.CLAUSES) or [
             reading.Clause(

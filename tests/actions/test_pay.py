@@ -202,3 +202,18 @@ async def test_a_question_about_skills_in_a_place_is_about_skills(run) -> None:
     asked = tracker("ask_role_skills", {"role": [DS], "place": place(TEXAS)}, {"aspect": "skills"})
     [reply], _ = await run(ActionAnswerRole(), asked)
     assert reply["text"].startswith("Data Scientists: skills")
+
+
+async def test_chart_typed_after_a_pay_answer_is_that_answers_chart(run) -> None:
+    [top], _ = await run(
+        ActionAnswerPay(),
+        tracker("ask_jobs_where", {"role": [STAT]}, text="which state pays statisticians most?"),
+    )
+    typed = tracker("rank_roles", text="Chart", channel="slack")
+    typed.events = [{"event": "bot", "text": top["text"], "data": {"buttons": top["buttons"]}}, *typed.events]
+    [reply], _ = await run(ActionRankRoles(), typed)
+    assert reply["text"].startswith("Median annual pay: top states, Statisticians (SOC 15-2041)")
+    assert "█" in reply["text"]
+    # With no pay answer just before, "chart" is the ranking of the family, as always.
+    [reply], _ = await run(ActionRankRoles(), tracker("rank_roles", text="Chart", channel="slack"))
+    assert reply["text"].startswith("Median annual pay, US, May 2024")

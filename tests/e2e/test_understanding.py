@@ -55,14 +55,16 @@ def test_the_other_one_after_a_comparison_and_a_role_in_focus(stack: Stack) -> N
 
 def test_each_question_beyond_the_figures_says_so_first(stack: Stack) -> None:
     cases = {
-        "what do senior data scientists earn": "I have none for senior roles in particular.",
+        # A level: BLS's percentiles, said first as not the pay of a level (issue 18).
+        "what do senior data scientists earn": "BLS publishes no pay by level.",
         "ml engineer salary at big tech": "I have none for big tech in particular.",
-        "how much will data scientists earn in 2040": "run to 2024 at the latest; I have none for 2040.",
+        "how much will data scientists earn in 2040": "run to May 2025 at the latest; I have none for 2040.",
+        # Pay by state exists now; growth by state does not.
         "are data scientists in demand in california": "are US-wide; I have none for California on its own.",
     }
     for question, first in cases.items():
         answer = stack.text(sender(), question)
-        assert answer.splitlines()[0].endswith(first), (question, answer)
+        assert first in answer.splitlines()[0], (question, answer)
 
 
 def test_an_uncovered_occupation_in_a_comparison_is_said_not_covered(stack: Stack) -> None:

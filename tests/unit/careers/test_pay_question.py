@@ -89,6 +89,8 @@ def test_the_lead_says_first_what_the_figures_do_not_cover() -> None:
         first_line(years=("2031",))
         == "My salary figures run to May 2025 at the latest; I have none for 2031."
     )
+    assert first_line(years=("2019",)) == "I have no salary figures for 2019."
+    assert first_line(years=("2023",)) == "Data Scientists: salary"  # May 2023 is in the detail
     assert first_line(places=("Toronto", SEA)) == "My salary figures are for the US; I have none for Toronto."
     same = first_line(places=("area:0035620", "area:0035620"))  # "Jersey City or Manhattan?"
     assert same == "Both are in one BLS area, so one figure: New York-Newark-Jersey City, NY-NJ."
