@@ -26,7 +26,7 @@ from pathlib import Path
 
 from bench import cluster as scale_out
 from bench.cross_validation import CrossValidation, cross_validate
-from bench.speed import BENCH_ENV, Speed, Subject, launched, measure
+from bench.speed import BENCH_ENV, Speed, Subject, launched, measure, place_vs_national
 from harness import reading_eval, understanding
 from harness.load import QUESTIONS, percentile, script
 from harness.servers import RASA, free_port, write_endpoints
@@ -118,7 +118,11 @@ def measure_both(tmp: Path, model: Path, peer_model: Path | None) -> tuple[Speed
             )
             subjects.append(Subject(peer, PEER_MESSAGES, peer_script))
         speeds = measure(subjects)
+        PLACE_LATENCY.extend(place_vs_national(ours))
     return speeds[0], (speeds[1] if len(speeds) > 1 else None)
+
+
+PLACE_LATENCY: list[float] = []  # [national, place] medians, filled by measure_both
 
 
 def machine() -> str:
@@ -422,6 +426,13 @@ def main() -> int:
     minutes = (time.monotonic() - began) / 60
     text = markdown(when, minutes, u, h, cv, ours, peer, ours_training, peer_training)
     reading_section = "## Whole messages (issue 17)\n\n" + reading_eval.report(reading) + "\n"
+    if PLACE_LATENCY:
+        national, place = PLACE_LATENCY
+        reading_section += (
+            "\n## Pay in a place (issue 18)\n\n"
+            f"REST p50, a pay question in a new conversation: national {ms(national)}, one place "
+            f"{ms(place)} ({place / national:.2f}x; target within 1.10x).\n"
+        )
     text = text.replace("\n## Notes\n", f"\n{reading_section}\n## Notes\n", 1)
     if scale:
         text = text.replace("\n## Notes\n", f"\n{scale}\n\n## Notes\n", 1)

@@ -198,3 +198,23 @@ def latency_by_turn(subjects: Sequence[Subject], turns: int = 202) -> list[dict[
         }
         for found in latencies
     ]
+
+
+# Issue 18: a pay question for one place against the same question for the nation, new
+# conversations each, interleaved (the place answer reads the imported OEWS figures).
+PLACE_PAIRS = (
+    ("how much do data scientists earn?", "how much do data scientists earn in Ohio?"),
+    ("what do statisticians make?", "what do statisticians make in the Bay Area?"),
+    ("database administrator salary", "database administrator salary in TX"),
+)
+
+
+def place_vs_national(assistant: Assistant, rounds: int = 30) -> tuple[float, float]:
+    """Median REST latency (s) of national and place pay questions, each in a new conversation."""
+    national: list[float] = []
+    place: list[float] = []
+    for i in range(rounds):
+        whole, local = PLACE_PAIRS[i % len(PLACE_PAIRS)]
+        national.append(timed(assistant.say, f"nat-{uuid.uuid4().hex[:6]}", whole))
+        place.append(timed(assistant.say, f"plc-{uuid.uuid4().hex[:6]}", local))
+    return statistics.median(national), statistics.median(place)
