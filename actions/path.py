@@ -14,11 +14,12 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import kb
+from actions import kb, skill_base
 from actions._common import button, entity_values
 from actions.detail import send
+from actions.guidance import said, updated
 from actions.smalltalk import ActionAcknowledge
-from careers import names, path
+from careers import guidance, names, path
 from careers.knowledge import GuidedPath, Question
 
 FORM = "path_form"
@@ -126,6 +127,12 @@ class ActionStartPath(Action):
         text = tracker.latest_message.get("text")
         told = {} if intent == names.START_OVER else path.read_description(guided, text)
         events = [*reset_events(), SlotSet("path_between", between or None)]
+        # "I know Python and SQL, help me choose between ...": what they said is noted too.
+        found, background, unknown = said(tracker) if _choice(tracker) else ({}, None, [])
+        if found or background:
+            _, noted = updated(tracker)
+            dispatcher.utter_message(text=guidance.acknowledge(skill_base(), found, background, unknown).text)
+            events = [*noted, *events]
         if between:
             first, second = (kb().roles[r].name for r in between)
             dispatcher.utter_message(
@@ -259,7 +266,7 @@ class ActionRecommendPath(Action):
             *reset_events(),
             SlotSet("role", result.role),
             SlotSet("path_result", result.role),
-            SlotSet("path_given", _answers(tracker)),
+            SlotSet("path_given", {"answers": _answers(tracker), "among": _between(tracker)}),
             SlotSet("path_between", None),
         ]
 
@@ -274,15 +281,16 @@ class ActionExplainWhyNot(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         given = dict(tracker.get_slot("path_given") or {})
+        answers, among = dict(given.get("answers") or {}), list(given.get("among") or [])
         named = [r for r in entity_values(tracker, "role") if r in kb().roles]
-        if not given:
+        if not answers:
             dispatcher.utter_message(
                 text="I haven't recommended a role to you yet. Answer a few questions and I'll say "
                 "which fits you best, and why not the others.",
                 buttons=[button("Help me choose", names.START_PATH)],
             )
             return []
-        answer = path.why_not(kb(), given, named)
+        answer = path.why_not(kb(), answers, named, [r for r in among if r in kb().roles])
         send(dispatcher, answer)
         return []
 

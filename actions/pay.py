@@ -15,8 +15,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import kb, wages
-from actions._common import entity_values, send
+from actions._common import button, entity_values, send
 from careers import detail, names, pay_keys, pay_question, roles, scope
+from careers.answer import MAX_BUTTONS
 from careers.pay_question import Question, Reply
 
 # Channels that show an image message: the web widget (socket.io). Elsewhere: text bars.
@@ -92,10 +93,20 @@ class ActionAnswerPay(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         events = answer(dispatcher, tracker, question(tracker))
-        if events is None:  # "how many dentists in Ohio?": an occupation we do not cover
-            uncovered = roles.not_covered(kb(), entity_values(tracker, names.JOB)) or ["that occupation"]
+        if events is None:
+            uncovered = roles.not_covered(kb(), entity_values(tracker, names.JOB))
+            if uncovered:  # "how many dentists in Ohio?": an occupation we do not cover
+                dispatcher.utter_message(
+                    response="utter_role_not_covered", job=uncovered[0], roles=roles.covered_roles(kb())
+                )
+                return []
+            # Several roles, or none we can read: one at a time.
+            named = [r for r in entity_values(tracker, names.ROLE) if r in kb().roles] or list(kb().roles)[:4]
             dispatcher.utter_message(
-                response="utter_role_not_covered", job=uncovered[0], roles=roles.covered_roles(kb())
+                text="Which role should I look at? I answer where the jobs are one role at a time.",
+                buttons=[
+                    button(kb().roles[r].name, names.ASK_JOBS_WHERE, {"role": r}) for r in named[:MAX_BUTTONS]
+                ],
             )
             return []
         return events

@@ -25,6 +25,7 @@ from actions.guidance import (
     ActionNoteSkills,
     ActionPlanTransition,
     ActionRankClosestRoles,
+    ActionResetProfile,
     ActionShowProfile,
     ActionShowRoadmap,
     ActionShowSkillGap,
@@ -53,6 +54,7 @@ ACTIONS: Dict[str, type[Action]] = {
     names.ASK_RELATED_ROLES: ActionListRelatedRoles,
     names.ASK_PROFILE: ActionShowProfile,
     names.FORGET_SKILL: ActionForgetSkill,
+    names.RESET_PROFILE: ActionResetProfile,
     names.ASK_WHY_NOT: ActionExplainWhyNot,
     names.ASK_SKILL_RANKING: ActionRankBySkill,
     names.ASK_DURATION: ActionGiveAdvice,
@@ -149,12 +151,10 @@ def _send_with_one_set_of_buttons(dispatcher: CollectingDispatcher, said: List[L
                     buttons.append(button)
     for i, message in enumerate(messages):
         last = i == len(messages) - 1
-        dispatcher.utter_message(
-            text=message.get("text"),
-            image=message.get("image"),
-            buttons=buttons[:MAX_BUTTONS] if last else [],
-            **({"response": message["response"]} if message.get("response") else {}),
-        )
+        # Everything the part's action said (a response's variables included), its buttons aside.
+        kept = {k: v for k, v in message.items() if k not in ("buttons", "template") and v is not None}
+        kept.update(kept.pop("custom", None) or {})
+        dispatcher.utter_message(buttons=buttons[:MAX_BUTTONS] if last else [], **kept)
 
 
 class ActionAnswerInEnglish(Action):

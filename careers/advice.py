@@ -76,7 +76,7 @@ def skill_ranking(base: SkillBase, advice: Advice, text: str) -> Answer:
             + render.join_names([c.name.lower() for c in base.categories.values()])
             + '. Ask for example "which role needs the most maths?"'
         )
-    least = bool(LESS_WORDS & set(text.lower().split()))
+    least = bool(LESS_WORDS & set(re.findall(r"[a-z]+", text.lower())))
     counts = {
         role_id: sum(1 for s in skills.core if base.skills[s].category == category)
         for role_id, skills in base.roles.items()

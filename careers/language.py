@@ -35,6 +35,11 @@ LANGUAGES = (
     Language.INDONESIAN,
 )  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+")
+# Chinese and Japanese are written without spaces: count their characters instead of words.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+MIN_CJK_CHARACTERS = 6
+# fastText says "no" for Norwegian, lingua "nb" (Bokmål): the same language here.
+_SAME = {"nb": "no", "nn": "no"}
 
 
 @dataclass(frozen=True)
@@ -70,7 +75,7 @@ def load() -> None:
 
 def detect(text: str) -> Verdict:
     """The message's language: English unless both detectors agree on another."""
-    if len(_WORD.findall(text)) < MIN_WORDS:
+    if len(_WORD.findall(text)) < MIN_WORDS and len(_CJK.findall(text)) < MIN_CJK_CHARACTERS:
         return ENGLISH_VERDICT
     labels, probabilities = _fasttext().predict(" ".join(text.split()).lower(), k=1)
     code = labels[0].replace("__label__", "") if labels else ENGLISH
@@ -80,6 +85,7 @@ def detect(text: str) -> Verdict:
     if not values:
         return ENGLISH_VERDICT
     top = values[0]
-    if top.language.iso_code_639_1.name.lower() != code or top.value < MIN_LINGUA:
+    found = top.language.iso_code_639_1.name.lower()
+    if _SAME.get(found, found) != _SAME.get(code, code) or top.value < MIN_LINGUA:
         return ENGLISH_VERDICT
     return Verdict(code, top.language.name.capitalize())

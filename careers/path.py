@@ -86,12 +86,18 @@ def between(path: GuidedPath, role_ids: Sequence[str]) -> GuidedPath:
     separate them. path.yml stays the one place the questions and weights live."""
     if len(role_ids) < 2:
         return path
-    separating = tuple(
+    separating = [
         q
         for q in path.questions
         if any(len({o.weights.get(r, 0.0) for r in role_ids}) > 1 for o in q.options)
-    )
-    return dataclasses.replace(path, questions=separating)
+    ]
+    kept = {q.id for q in separating}
+    # A follow-up asked only after a question left out is asked unconditionally.
+    opened = [
+        q if q.ask_if is None or q.ask_if.question in kept else dataclasses.replace(q, ask_if=None)
+        for q in separating
+    ]
+    return dataclasses.replace(path, questions=tuple(opened))
 
 
 def next_question(path: GuidedPath, answers: Mapping[str, str]) -> Question | None:
@@ -302,11 +308,15 @@ def explain(kb: KnowledgeBase, result: Recommendation) -> str:
     return "\n".join(lines)
 
 
-def why_not(kb: KnowledgeBase, answers: Mapping[str, str], named: Sequence[str]) -> Answer:
+def why_not(
+    kb: KnowledgeBase, answers: Mapping[str, str], named: Sequence[str], among: Sequence[str] = ()
+) -> Answer:
     """ "Why not X?" after a recommendation, from the person's own answers: which answers pointed
     to the winner, which pointed away from X, and how close X came. With two roles named
     ("why A over B?"), X is the one that is not the winner."""
-    result = recommend(kb, answers)
+    # Chosen between two: the same two compete, unless the question names a role outside them.
+    among = among if among and set(named) <= set(among) else ()
+    result = recommend(kb, answers, among)
     ranked = sorted(result.scores, key=lambda r: -result.scores[r])
     winner = result.role or ranked[0]
     others = [r for r in named if r != winner]

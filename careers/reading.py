@@ -19,6 +19,7 @@ the held-out set are in BENCHMARKS.md. Pure Python: no Rasa.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
@@ -72,6 +73,25 @@ def choosing_between(words: set[str], role_count: int) -> bool:
     )
 
 
+# Words of a move from one job to another ("could a DBA switch to data engineering?").
+MOVE_WORDS = {
+    "switch", "switching", "move", "moving", "pivot", "pivoting", "transition", "transitioning",
+    "become", "becoming", "retrain", "change", "into", "path", "way",
+}  # fmt: skip
+# What a move question may have been taken for, when the person said where they start from.
+MOVE_REPLACES = {names.COMPARE_ROLES, names.INFORM_ROLE, names.START_PATH} | {
+    names.ask_role(a) for a in ("overview", "fit", "education", "responsibilities", "challenges")
+}
+
+
+def asks_a_move(words: set[str], role_count: int, has_profile: bool) -> bool:
+    """A move from one role to another named ("can ML engineers pivot to MLOps?"), or from the
+    person's own background to one role ("I'm a nurse: could data analysis be a path for me?")."""
+    if not MOVE_WORDS & words or NOT_CHOOSING & words or choosing_between(words, role_count):
+        return False
+    return role_count == 2 or (role_count == 1 and has_profile)
+
+
 # "...and what about data analysts?": a clause that names only a role asks what the clause
 # before it asked.
 JUST_A_ROLE = {names.INFORM_ROLE, names.ASK_OTHER_ROLE}
@@ -122,6 +142,8 @@ def clauses(text: str) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if _abbreviation(text, match.start(), match.group(0)):
+            continue  # "St. Louis", "Washington, D.C. and Maryland"
         pieces.append((start, match.end()))
         start = match.end()
     pieces.append((start, len(text)))
@@ -130,6 +152,36 @@ def clauses(text: str) -> list[tuple[int, int]]:
         spans += _split_before_questions(text, begin, end)
     spans = [(b, e) for b, e in spans if text[b:e].strip()]
     return _merge_short(text, spans) or [(0, len(text))]
+
+
+ABBREVIATIONS = {
+    "st",
+    "ft",
+    "mt",
+    "dc",
+    "us",
+    "uk",
+    "eg",
+    "ie",
+    "vs",
+    "dr",
+    "mr",
+    "ms",
+    "mrs",
+    "jr",
+    "sr",
+    "etc",
+    "approx",
+}
+
+
+def _abbreviation(text: str, end: int, mark: str) -> bool:
+    """Whether a full stop ends an abbreviation rather than a sentence."""
+    if mark != ".":
+        return False
+    before = re.search(r"(\S+)$", text[:end])
+    word = before.group(1).replace(".", "").lower() if before else ""
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
 def _split_before_questions(text: str, begin: int, end: int) -> list[tuple[int, int]]:
@@ -205,6 +257,11 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
         )
         skills = [e for e in own if e.get("entity") == SKILL] if about_me else []
         backgrounds = [e for e in own if e.get("entity") == BACKGROUND]
+        if clause.intent not in PROFILE_INTENTS:
+            # "How much could I make as an AI engineer in NYC?": the role asked about, not a
+            # background, when the clause asks a question about that same role.
+            asked = {str(e["value"]) for e in own if e.get("entity") == ROLE}
+            backgrounds = [e for e in backgrounds if str(e.get("value")) not in asked]
         jobs = [e for e in own if e.get("entity") == JOB] if states_a_job(clause.text) else []
         if clause.intent in CORRECTION_INTENTS:
             parts.append(Part("correction", clause.start, clause.end, clause.intent, entities=tuple(own)))
@@ -218,6 +275,11 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
             continue
         question_entities = tuple(e for e in own if e not in profile or e.get("entity") == ROLE)
         intent = clause.intent
+        has_profile = any(p.kind == "profile" for p in parts)
+        if intent in MOVE_REPLACES and asks_a_move(
+            set(_words(clause.text)), len(_values(own, ROLE)), has_profile
+        ):
+            intent = names.ASK_TRANSITION
         previous = next((p for p in reversed(parts) if p.kind == "question"), None)
         if intent in JUST_A_ROLE and previous is not None and previous.intent not in JUST_A_ROLE:
             intent = previous.intent  # "tools of data engineers, and what about data analysts?"
@@ -232,6 +294,7 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
                 entities=question_entities,
             )
         )
+    parts = _with_scope(parts, entities)
     message_roles = _values(entities, ROLE)
     if choosing_between(set(_words(text)), len(message_roles)) and not any(
         p.intent == names.START_PATH for p in parts
@@ -240,6 +303,25 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
         parts = [p for p in parts if p.kind != "question" or p.intent not in CHOICE_REPLACES]
         parts.append(Part("question", 0, len(text), names.START_PATH, roles=message_roles))
     return _once(parts)
+
+
+# What a question asks beyond the role and aspect (a place, a level, an industry...): said once,
+# it holds for every question of the message ("research scientists in California: the top 10%,
+# what do they make?").
+SCOPE_KINDS = (names.PLACE, names.INDUSTRY, names.SENIORITY, names.EMPLOYER, names.YEAR)
+
+
+def _with_scope(parts: list[Part], entities: Sequence[Mapping[str, Any]]) -> list[Part]:
+    scoped = []
+    for part in parts:
+        if part.kind == "question":
+            have = {e.get("entity") for e in part.entities}
+            extra = tuple(
+                e for e in entities if e.get("entity") in SCOPE_KINDS and e.get("entity") not in have
+            )
+            part = dataclasses.replace(part, entities=(*part.entities, *extra))
+        scoped.append(part)
+    return scoped
 
 
 def _next_best(clause: Clause) -> Clause:

@@ -179,7 +179,7 @@ class RestInput(rest.RestInput):
 
         @blueprint.middleware("request")
         async def check(request: Request) -> HTTPResponse | None:
-            if request.method != "POST" or not request.path.endswith("/webhook"):
+            if request.method != "POST" or not request.path.rstrip("/").endswith("/webhook"):
                 return None
             try:
                 cleaned = rest_request(request.body)

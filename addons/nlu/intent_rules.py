@@ -1,7 +1,7 @@
 """NLU component: a few plain rules over the classifier's intent, using the entities found.
 
 The linear classifier reads words; the knowledge-base matcher knows what the words *are*.
-Three cases where the second should correct the first, each seen in the held-out sets:
+Cases where the second should correct the first, each seen in the held-out sets:
 
 1. **Terse follow-ups** ("and school?", "money?"): a short message naming an aspect and no
    occupation is a question about that aspect, whatever else the classifier guessed (it has
@@ -55,6 +55,21 @@ CAREER_WORDS = {
     "other", "one", "choose", "pick", "decide", "recommend", "suit", "fit", "sources", "source",
     "figures", "numbers", "statistics", "stats", "work", "working", "become", "learn",
 }  # fmt: skip
+# Words of a question about where jobs are, not about a kind of skill.
+WHERE_WORDS = {
+    "state",
+    "states",
+    "city",
+    "cities",
+    "metro",
+    "metros",
+    "where",
+    "employs",
+    "employ",
+    "jobs",
+    "area",
+    "areas",
+}
 COMPARISON_WORDS = {
     "vs",
     "versus",
@@ -106,6 +121,11 @@ def decide(
         return None  # a button payload: the intent is what the button says
     # "Help me choose between A and B", "A or B, which should I go for?": the guided questions
     # that separate the two (issue 17), not a comparison of their overviews.
+    if intent == names.ASK_SKILL_RANKING and WHERE_WORDS & set(words):
+        # "which states have the most data engineering jobs?" ranks places, not skills (issue 18).
+        return Decision(names.ASK_JOBS_WHERE, confidence)
+    if intent in reading.MOVE_REPLACES and reading.asks_a_move(set(words), len(roles), False):
+        return Decision(names.ASK_TRANSITION, confidence)  # "can ML engineers pivot to MLOps?"
     if reading.choosing_between(set(words), len(roles)):
         return Decision(names.START_PATH, confidence) if intent != names.START_PATH else None
     if len(roles) >= 2 and COMPARISON_WORDS & set(words) and intent != names.COMPARE_ROLES:

@@ -4,7 +4,7 @@ Nothing here changes Rasa when imported. `install()` is called when the Rasa ser
 each of our channels, which Rasa builds at start; by scripts/quiet_rasa.py for the shell): it
 checks Rasa's version and the source of every patched function first, and refuses loudly on a
 mismatch (`PatchMismatch`), so a Rasa upgrade cannot silently run under a patch written for
-another version. tests/unit/test_patches.py fails when any of them changes.
+another version. tests/unit/addons/test_patches.py fails when any of them changes.
 
 What Rasa offers an extension point for is done there instead: the slot carry-over of a new
 session is our `action_session_start` (actions/lifecycle.py); storage errors are handled by our

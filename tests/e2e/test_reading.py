@@ -148,3 +148,18 @@ def test_another_language_is_answered_in_english_with_an_example(stack: Stack) -
     assert "What does a data scientist earn?" in texts(said)[0]
     (english,) = talk(stack, "DS vs DE")
     assert "only answer in English" not in " ".join(texts(english))
+
+
+def test_a_part_answered_with_a_response_keeps_its_words(stack: Stack) -> None:
+    (said,) = talk(stack, "I know SQL. What does a dentist earn?")
+    text = " ".join(texts(said))
+    assert "You know SQL." in text and "{" not in text  # the response's variables are filled
+
+
+def test_the_webhook_with_a_trailing_slash_is_checked_like_the_other(stack: Stack) -> None:
+    import requests
+
+    url = f"{stack.url}/webhooks/rest/webhook/"
+    assert requests.post(url, data=b"not json", timeout=30).status_code == 400
+    answered = requests.post(url, json={"sender": "slash", "message": "hi"}, timeout=60)
+    assert answered.status_code == 200 and answered.json()

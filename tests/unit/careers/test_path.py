@@ -245,3 +245,25 @@ def test_going_back_drops_the_latest_answer_and_what_depended_on_it() -> None:
     assert path.undo_last(KB.path, {"enjoy": "both", "strength": "software"}) == {"enjoy": "both"}
     assert path.undo_last(KB.path, {"enjoy": "both", "tie_break": "coding"}) == {"enjoy": "both"}
     assert path.undo_last(KB.path, {"enjoy": "both"}) == {}
+
+
+def test_choosing_between_two_keeps_the_follow_ups_of_a_question_left_out() -> None:
+    kb = knowledge.load()
+    for first in kb.roles:
+        for second in kb.roles:
+            if first < second:
+                between = path.between(kb.path, [first, second])
+                kept = {q.id for q in between.questions}
+                assert all(q.ask_if is None or q.ask_if.question in kept for q in between.questions)
+
+
+def test_why_not_after_choosing_between_two_keeps_the_same_two() -> None:
+    kb = knowledge.load()
+    pair = ["data_analyst", "data_scientist"]
+    between = path.between(kb.path, pair)
+    answers = {q.id: q.options[0].id for q in between.questions}
+    winner = path.recommend(kb, answers, pair).role or pair[0]
+    other = next(r for r in pair if r != winner)
+    said = path.why_not(kb, answers, [other], pair).text
+    assert said.startswith(f"Why {kb.roles[winner].name} and not {kb.roles[other].name}")
+    assert "of 2)" in said
