@@ -18,7 +18,17 @@ class Level:
     id: str
     percentiles: tuple[str, ...]
     words: tuple[str, ...]  # what people ask, said as a level
-    in_text: tuple[str, ...]  # the same, found in a whole message (no bare "top": "top states")
+    # The same, found in a whole message (no bare "top": "top states"); None: the same as `words`.
+    in_text: tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if self.in_text is None:
+            object.__setattr__(self, "in_text", self.words)
+
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        """What a whole message says of this level."""
+        return self.in_text if self.in_text is not None else self.words
 
 
 LEVELS = (
@@ -28,32 +38,24 @@ LEVELS = (
         ("p10",),
         words=("10th percentile", "bottom 10%", "bottom 10 percent", "lowest 10%", "lowest 10 percent",
                "lowest-paid 10%", "lowest paid 10%", "bottom decile", "bottom tenth"),
-        in_text=("10th percentile", "bottom 10%", "bottom 10 percent", "lowest 10%", "lowest 10 percent",
-                 "lowest-paid 10%", "lowest paid 10%", "bottom decile", "bottom tenth"),
     ),
     Level(
         "p25",
         ("p25",),
         words=("25th percentile", "lower quartile", "bottom quartile", "bottom 25%", "bottom 25 percent",
                "lowest 25%", "lowest paid 25%", "lowest-paid 25%", "bottom quarter"),
-        in_text=("25th percentile", "lower quartile", "bottom quartile", "bottom 25%", "bottom 25 percent",
-                 "lowest 25%", "lowest paid 25%", "lowest-paid 25%", "bottom quarter"),
     ),
     Level(
         "p75",
         ("p75",),
         words=("75th percentile", "upper quartile", "top quartile", "top 25%", "top 25 percent",
                "highest 25%", "best paid 25%", "best-paid 25%", "top quarter"),
-        in_text=("75th percentile", "upper quartile", "top quartile", "top 25%", "top 25 percent",
-                 "highest 25%", "best paid 25%", "best-paid 25%", "top quarter"),
     ),
     Level(
         "p90",
         ("p90",),
         words=("90th percentile", "top 10%", "top 10 percent", "highest 10%", "highest 10 percent",
                "highest-paid 10%", "best paid 10%", "best-paid 10%", "top decile", "top tenth"),
-        in_text=("90th percentile", "top 10%", "top 10 percent", "highest 10%", "highest 10 percent",
-                 "highest-paid 10%", "best paid 10%", "best-paid 10%", "top decile", "top tenth"),
     ),
     # What people say of a level of experience: said back as the percentiles, never as its pay.
     Level(
@@ -84,7 +86,7 @@ LEVELS = (
         in_text=("mid level", "mid-level", "midlevel", "mid career", "mid-career"),
     ),
     # Not a level: every percentile BLS publishes (the detail behind a pay answer).
-    Level("all", PERCENTILES, words=(), in_text=()),
+    Level("all", PERCENTILES, words=()),
 )  # fmt: skip
 LEVEL_NOTE = (
     "These are percentiles of the whole occupation's pay, not a starting salary or the pay of a "
@@ -104,7 +106,7 @@ def level(word: str) -> Level | None:
         if key == found.id:
             return found
     for found in LEVELS:
-        if key in {_key(w) for w in found.words + found.in_text}:
+        if key in {_key(w) for w in found.words + found.phrases}:
             return found
     return None
 
@@ -115,7 +117,7 @@ def level_in(text: str) -> Level | None:
     lowered = " " + " ".join(re.findall(r"[a-z0-9%]+(?:-[a-z]+)?", text.lower())) + " "
     best: tuple[int, int, Level] | None = None
     for found in LEVELS:
-        for phrase in found.in_text:
+        for phrase in found.phrases:
             at = lowered.find(f" {phrase} ")
             if at >= 0 and (best is None or (at, -len(phrase)) < best[:2]):
                 best = (at, -len(phrase), found)

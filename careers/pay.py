@@ -53,6 +53,16 @@ def _fit(lines: list[str], optional: Sequence[str] = ()) -> str:
     return fit("\n".join(lines))
 
 
+def _level_lines(w: Wages, entry: RoleOccupation, where: str, estimate: Estimate, level: Level) -> list[str]:
+    """A level asked ("entry level", "top 10%"): the percentiles that answer it, said as such."""
+    return [
+        f"BLS publishes no pay by level. Annual pay of {entry.title} (SOC {entry.soc}) in {where} "
+        f"({wages.label(w)}):",
+        *_percentile_lines(w, estimate, level.percentiles),
+        levels.LEVEL_NOTE.split(": ")[0] + ".",
+    ]
+
+
 def _choices(role_id: str, area: str, skip: str = "") -> tuple[Button, ...]:
     offers = [
         ("place", "Every percentile here", _key("place", role_id, area, "all")),
@@ -95,12 +105,7 @@ def pay_in_place(kb: KnowledgeBase, w: Wages, role_id: str, area: str, level: Le
         optional = [f"- Mean: {wages.money(estimate.mean)}", _jobs_line(w, estimate)]
         return Answer(_fit(lines, optional), _choices(role_id, area, skip="place"))
     if level is not None:
-        lines.append(
-            f"BLS publishes no pay by level. Annual pay of {entry.title} (SOC {entry.soc}) in {place} "
-            f"({wages.label(w)}):"
-        )
-        lines += _percentile_lines(w, estimate, level.percentiles)
-        lines.append(levels.LEVEL_NOTE.split(": ")[0] + ".")
+        lines += _level_lines(w, entry, place, estimate, level)
         return Answer(_fit(lines), _choices(role_id, area))
     plural = kb.roles[role_id].plural
     heading = f"{plural} (SOC {entry.soc})" if not entry.label else entry.title
@@ -192,12 +197,7 @@ def pay_in_industry(
         lines.append(f"The {wages.label(w)} release has no figures for {entry.title} in {name}.")
         return Answer(_fit(lines), _choices(role_id, NATIONAL))
     if level is not None:
-        lines.append(
-            f"BLS publishes no pay by level. Annual pay of {entry.title} (SOC {entry.soc}) in {name}, "
-            f"US ({wages.label(w)}):"
-        )
-        lines += _percentile_lines(w, estimate, level.percentiles)
-        lines.append(levels.LEVEL_NOTE.split(": ")[0] + ".")
+        lines += _level_lines(w, entry, f"{name}, US", estimate, level)
         return Answer(_fit(lines), _choices(role_id, NATIONAL))
     lines.append(f"{entry.title} (SOC {entry.soc}) in {name}, US ({wages.label(w)}):")
     all_industries = w.estimate(entry.soc)

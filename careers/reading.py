@@ -30,7 +30,7 @@ from careers import names
 QUESTION_OPENERS = {
     "what", "whats", "what's", "how", "hows", "how's", "which", "where", "why", "when", "who",
     "could", "can", "should", "would", "will", "is", "are", "do", "does", "did", "am", "any",
-    "tell", "help", "give", "show", "compare", "and", "also", "plus", "isn't",
+    "tell", "help", "give", "show", "compare", "isn't",
 }  # fmt: skip
 CONJUNCTIONS = {"and", "but", "so", "also", "plus", "&", "+", "then"}
 _SENTENCE_END = re.compile(r"[?!.;]+(?=\s|$)|\n+")
@@ -372,33 +372,3 @@ def _once(parts: list[Part]) -> list[Part]:
 def several(parts: Sequence[Part]) -> bool:
     """Whether the message holds more than one thing to answer."""
     return len(parts) >= 2
-
-
-# What a message leans on from before: kinds of reference, each with the phrases that show it.
-_REFERENCES = {
-    "other_role": re.compile(r"\b(the other (one|role|job)|the other)\b"),
-    "previous_figure": re.compile(
-        r"\b(that|this|the|those|these) "
-        r"(\d[\d.,]*\s?%?|figure|figures|number|numbers|stat|stats|percentage|salary figure)\b"
-        r"|\b(is|was|are) (that|this|it) from\b|\bwhere('s| is| does) (that|this) (come )?from\b"
-    ),
-    "recommendation": re.compile(
-        r"\b(why not|how come|why isn'?t it|why wasn'?t|instead of|rather than|over)\b"
-    ),
-    "previous_aspect": re.compile(
-        r"\b(compared? (with|to)|what about|how about|and for|same for|versus|vs\.?|and (with|for)|than)\b"
-    ),
-    "previous_role": re.compile(
-        r"\b(they|them|their|theirs|it|its|that (role|job|one)|this (role|job|one)|those|these|there)\b"
-    ),
-}
-
-
-def references(text: str, names_a_role: bool = True) -> list[str]:
-    """The kinds of reference to the conversation a message makes ("the other one", "that 36%");
-    a question that names no role leans on the role in focus ("and the education needed?")."""
-    lowered = text.lower()
-    found = [kind for kind, pattern in _REFERENCES.items() if pattern.search(lowered)]
-    if not names_a_role and "previous_role" not in found:
-        found.append("previous_role")
-    return found

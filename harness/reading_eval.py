@@ -8,6 +8,7 @@ tests/nlu/test_reading.py (the floors) and bench/run.py (the figures in BENCHMAR
 from __future__ import annotations
 
 import asyncio
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from careers import names, reading
 from harness.understanding import ROOT, parse_all, quiet
 
 HELDOUT = ROOT / "tests" / "nlu" / "heldout_whole_message.yml"
-PART_FLOOR, MESSAGE_FLOOR = 0.90, 0.85
+PART_TARGET, MESSAGE_TARGET = 0.90, 0.85  # issue 17's targets (tests/nlu/test_reading.py has the floors)
 
 # The intents that answer each kind of question of the annotation.
 ANSWERED_BY = {
@@ -41,6 +42,38 @@ ANSWERED_BY = {
     "age": {names.ASK_AGE},
     "skill_ranking": {names.ASK_SKILL_RANKING},
 }
+
+
+# What a message leans on from before: kinds of reference, each with the phrases that show it.
+# The assistant resolves these from its slots (role, aspect, compared roles, path_given); this
+# detector only scores the held-out annotation of them.
+_REFERENCES = {
+    "other_role": re.compile(r"\b(the other (one|role|job)|the other)\b"),
+    "previous_figure": re.compile(
+        r"\b(that|this|the|those|these) "
+        r"(\d[\d.,]*\s?%?|figure|figures|number|numbers|stat|stats|percentage|salary figure)\b"
+        r"|\b(is|was|are) (that|this|it) from\b|\bwhere('s| is| does) (that|this) (come )?from\b"
+    ),
+    "recommendation": re.compile(
+        r"\b(why not|how come|why isn'?t it|why wasn'?t|instead of|rather than|over)\b"
+    ),
+    "previous_aspect": re.compile(
+        r"\b(compared? (with|to)|what about|how about|and for|same for|versus|vs\.?|and (with|for)|than)\b"
+    ),
+    "previous_role": re.compile(
+        r"\b(they|them|their|theirs|it|its|that (role|job|one)|this (role|job|one)|those|these|there)\b"
+    ),
+}
+
+
+def references(text: str, names_a_role: bool = True) -> list[str]:
+    """The kinds of reference to the conversation a message makes ("the other one", "that 36%");
+    a question that names no role leans on the role in focus ("and the education needed?")."""
+    lowered = text.lower()
+    found = [kind for kind, pattern in _REFERENCES.items() if pattern.search(lowered)]
+    if not names_a_role and "previous_role" not in found:
+        found.append("previous_role")
+    return found
 
 
 @dataclass
@@ -146,7 +179,7 @@ def score(annotations: Sequence[dict[str, Any]], parses: Sequence[dict[str, Any]
         message_roles = {
             str(e["value"]) for e in parse.get("entities") or [] if e.get("entity") == names.ROLE
         }
-        found_references = set(reading.references(message["text"], bool(message_roles)))
+        found_references = set(references(message["text"], bool(message_roles)))
         referring = any(p["kind"] == "reference" for p in expected_parts)
         used: set[int] = set()
         all_answered = True
@@ -232,8 +265,8 @@ def evaluate(model: Path | Agent) -> ReadingScore:
 def report(result: ReadingScore) -> str:
     lines = [
         f"Whole-message reading, held-out set ({result.messages} messages, {result.parts} parts):",
-        f"- parts answered: {result.part_rate:.3f} (floor {PART_FLOOR})",
-        f"- messages with every part answered: {result.message_rate:.3f} (floor {MESSAGE_FLOOR})",
+        f"- parts answered: {result.part_rate:.3f} (issue 17 asks {PART_TARGET})",
+        f"- messages with every part answered: {result.message_rate:.3f} (issue 17 asks {MESSAGE_TARGET})",
         f"- parts answered twice: {result.twice}",
         f"- English messages taken for another language: {result.english_as_other} of {result.english}",
         "- by kind: "

@@ -39,7 +39,7 @@ ROLE = "role"
 ASPECT = "aspect"
 JOB = "job"
 ENTITY_TYPES = (ROLE, ASPECT, JOB, *scope.SCOPE_ENTITIES)
-LEVEL_PHRASES = sorted({p for level in levels.LEVELS for p in level.in_text})
+LEVEL_PHRASES = sorted({p for level in levels.LEVELS for p in level.phrases})
 
 
 def role_phrases(role: knowledge.Role) -> list[str]:
