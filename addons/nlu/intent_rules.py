@@ -108,6 +108,38 @@ class Decision:
     confidence: float
 
 
+# Words a terse follow-up wraps around a place, level, employer or year ("and what about in X?").
+FOLLOW_UP_WORDS = {
+    "and",
+    "in",
+    "at",
+    "for",
+    "what",
+    "about",
+    "how",
+    "ok",
+    "so",
+    "then",
+    "there",
+    "the",
+    "a",
+    "an",
+    "or",
+}
+SCOPE_KINDS = {names.PLACE, names.SENIORITY, names.EMPLOYER, names.YEAR}
+
+
+def _only_a_scope_follow_up(entities: Sequence[Dict[str, Any]], text: str) -> bool:
+    """Whether the message is nothing but a place (level, employer, year) and follow-up words."""
+    scope = [e for e in entities if e.get("entity") in SCOPE_KINDS]
+    if not scope or any(e.get("entity") not in SCOPE_KINDS for e in entities):
+        return False
+    rest = text.lower()
+    for entity in sorted(scope, key=lambda e: -int(e.get("start", 0))):
+        rest = rest[: int(entity.get("start", 0))] + " " + rest[int(entity.get("end", 0)) :]
+    return set(_WORD.findall(rest)) <= FOLLOW_UP_WORDS
+
+
 def decide(
     intent: str, confidence: float, entities: Sequence[Dict[str, Any]], text: str, threshold: float
 ) -> Decision | None:
@@ -161,6 +193,10 @@ def decide(
         and not sure_off_topic
     ):
         return Decision(ASPECT_PREFIX + aspects[0], confidence)
+    if _only_a_scope_follow_up(entities, text) and not told:
+        # "and in Brazil?", "in Germany?": the question before, asked of that place (or level,
+        # employer, year): the role and aspect in focus answer it, with what the figures cover.
+        return Decision(names.INFORM_ROLE, max(confidence, SURE)) if intent != names.INFORM_ROLE else None
     paid = _pay_by_place(intent, confidence, kinds, words, text, told)
     if paid is not None:
         return paid

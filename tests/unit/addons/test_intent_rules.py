@@ -68,3 +68,10 @@ def test_intent_rules(
 ) -> None:
     decision = decide(intent, confidence, entities, text, threshold=0.6)
     assert (decision.intent if decision else None) == expected
+
+
+def test_a_place_alone_asks_the_question_before_of_that_place() -> None:
+    brazil = [{"entity": "place", "value": "Brazil", "start": 7, "end": 13}]
+    assert decide("tell_skills", 0.4, brazil, "and in Brazil?", 0.6).intent == "inform_role"  # type: ignore[union-attr]
+    paris = [{"entity": "place", "value": "Paris", "start": 11, "end": 16}]
+    assert decide("out_of_scope", 0.8, paris, "weather in Paris", 0.6) is None
