@@ -120,6 +120,9 @@ class Role:
     # The official occupation whose figures stand in for a role that has none of its own,
     # e.g. "SOC 15-1243 Database Architects"; None when the role's figures are its own.
     proxy: str | None = None
+    # Upper-case short forms matched with their case only ("DE", "DA"): lower-cased they are
+    # words of their own ("de", "da") in names and other languages.
+    abbreviations: tuple[str, ...] = ()
 
     def section(self, aspect_id: str) -> Section:
         return self.sections[aspect_id]
@@ -358,6 +361,7 @@ def _load_role(file: Path, aspects: Mapping[str, Aspect], sources: Mapping[str, 
         official_code=reader.text("official_code"),
         sections=sections,
         proxy=proxy,
+        abbreviations=reader.texts("abbreviations", optional=True),
     )
 
 

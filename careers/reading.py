@@ -3,8 +3,8 @@
 People write their situation and their question together ("I've done two years of Python, what
 else would a data engineer need?"), ask two things at once ("what's the outlook for
 statisticians and what do they earn?"), and lean on what came before ("why not data
-scientist?"). A message is cut into clauses here (sentence ends, and a comma or a conjunction
-followed by the start of a question); the NLU classifies each clause with the same intent
+scientist?"). A message is cut into clauses (careers/clauses.py: sentence ends, and a comma or
+a conjunction followed by the start of a question); the NLU classifies each clause with the same intent
 model as whole messages (addons/nlu/), and `assemble` turns the clauses and the entities found
 in them into parts:
 
@@ -25,17 +25,9 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from careers import names
+from careers.clauses import FILLERS, asks, is_statement
+from careers.clauses import words as _words
 
-# Words that start a question: a comma or a conjunction before one of these starts a new clause.
-QUESTION_OPENERS = {
-    "what", "whats", "what's", "how", "hows", "how's", "which", "where", "why", "when", "who",
-    "could", "can", "should", "would", "will", "is", "are", "do", "does", "did", "am", "any",
-    "tell", "help", "give", "show", "compare", "isn't",
-}  # fmt: skip
-CONJUNCTIONS = {"and", "but", "so", "also", "plus", "&", "+", "then"}
-_SENTENCE_END = re.compile(r"[?!.;]+(?=\s|$)|\n+")
-_TOKEN = re.compile(r"[^\s,]+|,")
-MIN_CLAUSE_WORDS = 2
 # Where the NLU keeps a message's classified clauses between its components (not in the output).
 CLAUSES = "career_guide_clauses"
 # Where the reading goes in the parse data (tracker.latest_message["reading"] in the actions).
@@ -102,6 +94,11 @@ FIRST_PERSON_CUES = re.compile(
     re.IGNORECASE,
 )
 FIRST_PERSON = {"i", "i'm", "im", "i've", "ive", "i'd", "my", "me", "myself", "mine"}
+# Taking a skill back, in any wording ("scratch R", "take out sql", "I was wrong about git").
+CORRECTION_CUES = re.compile(
+    r"\b(scratch|scrap|strike|remove|delete|erase|drop|forget|cancel|undo|ignore|never ?mind|"
+    r"take (?:\w+ )?(?:out|off)|cross (?:\w+ )?out|wrong about|mistaken about)\b"
+)
 ROLE, ASPECT, JOB, SKILL, BACKGROUND = names.ROLE, names.ASPECT, names.JOB, names.SKILL, names.BACKGROUND
 
 
@@ -137,93 +134,6 @@ class Part:
         }
 
 
-def clauses(text: str) -> list[tuple[int, int]]:
-    """Character spans of the clauses of `text`, in order (one span for a single clause)."""
-    pieces: list[tuple[int, int]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if _abbreviation(text, match.start(), match.group(0)):
-            continue  # "St. Louis", "Washington, D.C. and Maryland"
-        pieces.append((start, match.end()))
-        start = match.end()
-    pieces.append((start, len(text)))
-    spans: list[tuple[int, int]] = []
-    for begin, end in pieces:
-        spans += _split_before_questions(text, begin, end)
-    spans = [(b, e) for b, e in spans if text[b:e].strip()]
-    return _merge_short(text, spans) or [(0, len(text))]
-
-
-ABBREVIATIONS = {
-    "st",
-    "ft",
-    "mt",
-    "dc",
-    "us",
-    "uk",
-    "eg",
-    "ie",
-    "vs",
-    "dr",
-    "mr",
-    "ms",
-    "mrs",
-    "jr",
-    "sr",
-    "etc",
-    "approx",
-}
-
-
-def _abbreviation(text: str, end: int, mark: str) -> bool:
-    """Whether a full stop ends an abbreviation rather than a sentence."""
-    if mark != ".":
-        return False
-    before = re.search(r"(\S+)$", text[:end])
-    word = before.group(1).replace(".", "").lower() if before else ""
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
-
-
-def _split_before_questions(text: str, begin: int, end: int) -> list[tuple[int, int]]:
-    """Cuts a sentence before a question opener that follows a comma or a conjunction
-    ("I know SQL, what should I learn", "what do they do and how much do they earn")."""
-    tokens = [
-        (m.group(0).lower(), m.start() + begin, m.end() + begin) for m in _TOKEN.finditer(text[begin:end])
-    ]
-    cuts = []
-    for i in range(1, len(tokens) - 1):
-        word, _, _ = tokens[i]
-        following = tokens[i + 1][0]
-        if word in (",", "-") or word in CONJUNCTIONS:
-            opener = following if following not in CONJUNCTIONS or i + 2 >= len(tokens) else tokens[i + 2][0]
-            if opener in QUESTION_OPENERS and opener not in CONJUNCTIONS:
-                cuts.append(tokens[i][1] if word != "," else tokens[i][2])
-    spans, start = [], begin
-    for cut in cuts:
-        spans.append((start, cut))
-        start = cut
-    spans.append((start, end))
-    return spans
-
-
-def _words(text: str) -> list[str]:
-    return [t for t in re.findall(r"[\w'+#]+", text.lower())]
-
-
-def _merge_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A clause of fewer than MIN_CLAUSE_WORDS words ("ok.", "hi,") joins the next one."""
-    merged: list[tuple[int, int]] = []
-    for begin, end in spans:
-        if merged and len(_words(text[merged[-1][0] : merged[-1][1]])) < MIN_CLAUSE_WORDS:
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((begin, end))
-    if len(merged) > 1 and len(_words(text[merged[-1][0] : merged[-1][1]])) < MIN_CLAUSE_WORDS:
-        last = merged.pop()
-        merged[-1] = (merged[-1][0], last[1])
-    return merged
-
-
 def _in(entity: Mapping[str, Any], begin: int, end: int) -> bool:
     start = int(entity.get("start", -1))
     return begin <= start < end
@@ -249,20 +159,41 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
         if len(parsed) > 1 and clause.intent in NOT_IN_A_CLAUSE:
             clause = _next_best(clause)
         own = [e for e in entities if _in(e, clause.start, clause.end)]
+        statement = is_statement(clause.text)
+        if clause.intent in PROFILE_INTENTS and asks(clause.text):
+            # "am I employable as a data analyst yet?" says something about me, but asks.
+            clause = _next_best(clause, also_not=PROFILE_INTENTS)
         # A skill named in a question ("does a data engineer need SQL?") says nothing about the
         # person: a clause in the first person does, or a statement in a message that is ("DBA
         # here, lots of SQL Server. ...").
         about_me = bool(FIRST_PERSON & set(_words(clause.text))) or (
-            first_person_message and (clause.intent in PROFILE_INTENTS | NOT_A_QUESTION or not clause.intent)
+            first_person_message
+            and (statement or clause.intent in PROFILE_INTENTS | NOT_A_QUESTION or not clause.intent)
         )
-        skills = [e for e in own if e.get("entity") == SKILL] if about_me else []
-        backgrounds = [e for e in own if e.get("entity") == BACKGROUND]
-        if clause.intent not in PROFILE_INTENTS:
+        role_spans = [(int(e["start"]), int(e["end"])) for e in own if e.get("entity") == ROLE]
+        # "machine learning" inside "machine learning engineer" names the role, not a skill.
+        skills = [e for e in own if e.get("entity") == SKILL and about_me and not _inside(e, role_spans)]
+        # "I'm not a hardcore programmer" is no background.
+        backgrounds = [
+            e for e in own if e.get("entity") == BACKGROUND and not _denied(text, int(e.get("start", 0)))
+        ]
+        if clause.intent not in PROFILE_INTENTS and not statement:
             # "How much could I make as an AI engineer in NYC?": the role asked about, not a
             # background, when the clause asks a question about that same role.
             asked = {str(e["value"]) for e in own if e.get("entity") == ROLE}
             backgrounds = [e for e in backgrounds if str(e.get("value")) not in asked]
-        jobs = [e for e in own if e.get("entity") == JOB] if states_a_job(clause.text) else []
+        jobs = [
+            e
+            for e in own
+            if e.get("entity") == JOB and states_a_job(clause.text) and not _denied(text, int(e["start"]))
+        ]
+        named_skills = any(e.get("entity") == SKILL for e in own)
+        if named_skills and CORRECTION_CUES.search(clause.text.lower()):
+            clause = dataclasses.replace(clause, intent=names.FORGET_SKILL)
+        elif clause.intent in CORRECTION_INTENTS and skills and not _negated(clause.text):
+            # "I know Python and a fair bit of statistics": read as a correction by the model,
+            # but nothing in it takes a skill back.
+            clause = dataclasses.replace(clause, intent=names.TELL_SKILLS)
         if clause.intent in CORRECTION_INTENTS:
             parts.append(Part("correction", clause.start, clause.end, clause.intent, entities=tuple(own)))
             continue
@@ -272,6 +203,11 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
                 Part("profile", clause.start, clause.end, names.TELL_SKILLS, entities=tuple(profile))
             )
         if clause.intent in PROFILE_INTENTS or clause.intent in NOT_A_QUESTION or not clause.intent:
+            continue
+        said_of_me = {str(e.get("value")) for e in backgrounds}
+        if statement and set(_values(own, ROLE)) <= said_of_me and (profile or _describes_me(clause, parsed)):
+            # "I'm a junior data engineer.", "i like shipping stuff to production. which one
+            # should i go for?": said about oneself, asks nothing.
             continue
         question_entities = tuple(e for e in own if e not in profile or e.get("entity") == ROLE)
         intent = clause.intent
@@ -283,13 +219,44 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
         previous = next((p for p in reversed(parts) if p.kind == "question"), None)
         if intent in JUST_A_ROLE and previous is not None and previous.intent not in JUST_A_ROLE:
             intent = previous.intent  # "tools of data engineers, and what about data analysts?"
+        roles = _values(own, ROLE)
+        if intent == names.COMPARE_ROLES and len(roles) == 1 and previous is not None:
+            # "what is an AI engineer, and how is it different from an ML engineer?": "it" is
+            # the role of the question before.
+            roles = tuple(dict.fromkeys([*previous.roles, *roles]))
+        clause_words = set(_words(clause.text))
+        if intent == names.START_PATH and len(roles) < 2:
+            aspect = _asked_aspect(clause, own)
+            if aspect is not None and aspect != FIT:
+                intent = names.ask_role(aspect)  # "which cloud platform should I learn?"
+            elif START_WORDS & clause_words:
+                intent = names.ASK_ROADMAP  # "where would I start?": the first stage of a roadmap
+        if intent == names.ask_role(FIT) and not _values(entities, ROLE) and not POINTERS & clause_words:
+            intent = names.START_PATH  # "what role for me": which role fits is the guided path
+        if (
+            has_profile
+            and _told_skills_or_background(parts)
+            and (intent, GAP_WORDS)
+            != (
+                names.ask_role("skills"),
+                GAP_WORDS - clause_words,
+            )
+        ):
+            intent = PERSONAL.get(intent, intent)
+            if (
+                intent == names.ASK_TRANSITION
+                and len(roles) == 1
+                and not _told(parts, (BACKGROUND, JOB))
+                and not MOVE_WORDS & clause_words
+            ):
+                intent = names.ASK_SKILL_GAP  # "I know AWS ... could I still be an MLOps engineer?"
         parts.append(
             Part(
                 "question",
                 clause.start,
                 clause.end,
                 intent,
-                roles=_values(own, ROLE),
+                roles=roles,
                 aspects=_values(own, ASPECT),
                 entities=question_entities,
             )
@@ -303,6 +270,74 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
         parts = [p for p in parts if p.kind != "question" or p.intent not in CHOICE_REPLACES]
         parts.append(Part("question", 0, len(text), names.START_PATH, roles=message_roles))
     return _once(parts)
+
+
+# A question asked right after telling one's skills or background means the person's own case:
+# the skills of a role are the gap to it, the list of roles is the closest ones (issue 17).
+PERSONAL = {
+    names.ask_role("skills"): names.ASK_SKILL_GAP,
+    names.LIST_ROLES: names.ASK_CLOSEST_ROLE,
+}
+
+
+START_WORDS = {"start", "begin", "starting", "beginning"}
+# "what ELSE should a BI analyst know?": after telling one's skills, the skills of a role asked
+# with one of these words is the gap to it; without, the role's skills as they are.
+GAP_WORDS = {"else", "missing", "still", "more", "gap", "add", "lack", "lacking", "left"}
+
+
+def _inside(entity: Mapping[str, Any], spans: Sequence[tuple[int, int]]) -> bool:
+    start, end = int(entity.get("start", -1)), int(entity.get("end", -1))
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _denied(text: str, start: int) -> bool:
+    """ "not a hardcore programmer": a negation just before what the person says they are."""
+    before = _words(text[:start])[-3:]
+    return bool({"not", "never", "isn't", "wasn't", "aren't"} & set(before))
+
+
+def _describes_me(clause: Clause, parsed: Sequence[Clause]) -> bool:
+    """A first-person statement among several clauses ("i like digging into data, ...") is the
+    person describing themselves, whatever the model guessed for it alone."""
+    words = [w for w in _words(clause.text) if w not in FILLERS | {"honestly", "well", "guess"}]
+    return len(parsed) > 1 and bool(words) and words[0] in FIRST_PERSON
+
+
+def _asked_aspect(clause: Clause, own: Sequence[Mapping[str, Any]]) -> str | None:
+    """ "which cloud platform should I learn?": the aspect right after the question word."""
+    aspect = next((e for e in own if e.get("entity") == ASPECT), None)
+    if aspect is None:
+        return None
+    opening = [
+        w for w in _words(clause.text[: max(0, int(aspect["start"]) - clause.start)]) if w not in FILLERS
+    ]
+    return str(aspect["value"]) if opening[:1] in (["which"], ["what"]) and len(opening) <= 2 else None
+
+
+FIT = "fit"
+POINTERS = {
+    "it",
+    "this",
+    "that",
+    "they",
+    "them",
+    "one",
+    "those",
+    "these",
+}  # a role in focus  # the aspect of "which job suits me": the guided path's own question
+
+
+def _told(parts: Sequence[Part], kinds: tuple[str, ...]) -> bool:
+    return any(e.get("entity") in kinds for p in parts if p.kind == "profile" for e in p.entities)
+
+
+def _told_skills_or_background(parts: Sequence[Part]) -> bool:
+    return _told(parts, (SKILL, BACKGROUND, JOB))
+
+
+def _negated(text: str) -> bool:
+    return bool(set(_words(text)) & {"not", "no", "never", "don't", "dont", "didn't", "isn't"})
 
 
 # What a question asks beyond the role and aspect (a place, a level, an industry...): said once,
@@ -324,9 +359,9 @@ def _with_scope(parts: list[Part], entities: Sequence[Mapping[str, Any]]) -> lis
     return scoped
 
 
-def _next_best(clause: Clause) -> Clause:
+def _next_best(clause: Clause, also_not: set[str] = frozenset()) -> Clause:  # type: ignore[assignment]
     for intent, confidence in clause.ranking[1:]:
-        if intent not in NOT_IN_A_CLAUSE:
+        if intent not in NOT_IN_A_CLAUSE and intent not in also_not:
             return Clause(clause.start, clause.end, clause.text, intent, confidence, clause.ranking)
     return Clause(clause.start, clause.end, clause.text, "", 0.0, clause.ranking)
 

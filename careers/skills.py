@@ -45,9 +45,10 @@ CLAUSE_ENDS = {
 }  # fmt: skip
 NEGATIONS = words.NEGATIONS | {
     "zero", "nothing", "none", "neither", "lack", "lacking", "struggle", "struggling", "cannot", "0",
+    "terrible", "awful", "hopeless", "bad",
 }  # fmt: skip
 # "not much", "don't know much": a negated amount is a hedge, not a lack.
-SOFTENERS = {"much", "great", "very", "lot", "too", "super", "so", "that", "enough", "really", "strong"}
+SOFTENERS = {"much", "great", "very", "lot", "too", "super", "so", "that", "enough", "strong"}
 HEDGES = {
     "bit", "little", "some", "basic", "basics", "learning", "beginner", "rusty", "somewhat",
     "limited", "dabbled", "dabble", "dabbling", "ok", "okay", "slightly", "intro", "introductory",

@@ -31,7 +31,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from addons.nlu.base import Component
-from careers import reading
+from careers import clauses, reading
 
 logger = logging.getLogger(__name__)
 
@@ -133,9 +133,9 @@ class LinearIntentClassifier(Component, IntentClassifier):
         return messages
 
     def _classify_clauses(self, messages: List[Message]) -> None:
-        """Each clause of a message of several (careers/reading.py) classified on its own, with
+        """Each clause of a message of several (careers/clauses.py) classified on its own, with
         the same model: read by addons/nlu/reading.py, corrected by addons/nlu/intent_rules.py."""
-        spans = {id(m): reading.clauses(m.get(TEXT) or "") for m in messages if m.get(TEXT)}
+        spans = {id(m): clauses.clauses(m.get(TEXT) or "") for m in messages if m.get(TEXT)}
         several = [(m, spans[id(m)]) for m in messages if len(spans.get(id(m), [])) > 1]
         texts = [(m.get(TEXT) or "")[b:e] for m, found in several for b, e in found]
         if not texts:
@@ -143,10 +143,10 @@ class LinearIntentClassifier(Component, IntentClassifier):
         labels = self.model.classes_  # type: ignore[union-attr]
         probabilities = iter(self.model.predict_proba(texts))  # type: ignore[union-attr]
         for message, found in several:
-            clauses = []
+            read = []
             for begin, end in found:
                 row = next(probabilities)
                 ranked = [(str(labels[i]), float(row[i])) for i in np.argsort(-row)[: reading.CLAUSE_RANKING]]
                 text = (message.get(TEXT) or "")[begin:end]
-                clauses.append(reading.Clause(begin, end, text, ranked[0][0], ranked[0][1], tuple(ranked)))
-            message.set(reading.CLAUSES, clauses)
+                read.append(reading.Clause(begin, end, text, ranked[0][0], ranked[0][1], tuple(ranked)))
+            message.set(reading.CLAUSES, read)

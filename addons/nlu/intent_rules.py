@@ -66,7 +66,6 @@ WHERE_WORDS = {
     "where",
     "employs",
     "employ",
-    "jobs",
     "area",
     "areas",
 }
@@ -99,6 +98,8 @@ COUNT_WORDS = ("how many", "number of", "headcount", "employed", "employment")
 # The classifier's confidence, at least, of a pay question the entities prove (above the
 # FallbackClassifier's threshold: a role and a BLS area leave no doubt what is asked).
 PROVEN = 0.5
+# "what's a BI analyst?", "what is an MLE": asks what the role is.
+DEFINITION = re.compile(r"^\s*(what'?s|whats|what is|what are|what r)\s+(an?\s+)?")
 _WORD = re.compile(r"[a-z0-9+#']+")
 
 
@@ -156,6 +157,11 @@ def decide(
     if intent == names.ASK_SKILL_RANKING and WHERE_WORDS & set(words):
         # "which states have the most data engineering jobs?" ranks places, not skills (issue 18).
         return Decision(names.ASK_JOBS_WHERE, confidence)
+    if {"proxy", "proxies"} & set(words) and intent != names.ASK_SOURCES:
+        # "is that the real AI engineer salary or some kind of proxy?" asks where a figure is from.
+        return Decision(names.ASK_SOURCES, max(confidence, PROVEN))
+    if len(roles) == 1 and not aspects and _defines(entities, text):
+        return Decision(names.OVERVIEW_INTENT, max(confidence, PROVEN))  # "what's a BI analyst?"
     if intent in reading.MOVE_REPLACES and reading.asks_a_move(set(words), len(roles), False):
         return Decision(names.ASK_TRANSITION, confidence)  # "can ML engineers pivot to MLOps?"
     if reading.choosing_between(set(words), len(roles)):
@@ -205,6 +211,18 @@ def decide(
     if career and confidence < threshold and not evidence and not CAREER_WORDS & set(words):
         return Decision(OUT_OF_SCOPE, 1.0 - confidence)
     return None
+
+
+def _defines(entities: Sequence[Dict[str, Any]], text: str) -> bool:
+    """ "what's a BI analyst?": the question is the role's name and nothing else."""
+    opening = DEFINITION.match(text.lower())
+    role = next((e for e in entities if e.get("entity") == names.ROLE), None)
+    return (
+        opening is not None
+        and role is not None
+        and opening.end() == int(role["start"])
+        and not text[int(role["end"]) :].strip(" ?!.")
+    )
 
 
 def _pay_by_place(

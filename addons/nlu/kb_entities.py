@@ -82,8 +82,11 @@ class PhraseIndex:
         )
         self.nlp = spacy.blank("en")
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.case_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for role in kb.roles.values():
             self.matcher.add(f"{ROLE}:{role.id}", [self.nlp.make_doc(p) for p in role_phrases(role)])
+            if role.abbreviations:
+                self.case_matcher.add(f"{ROLE}:{role.id}", [self.nlp.make_doc(a) for a in role.abbreviations])
         for aspect in kb.aspects.values():
             self.matcher.add(f"{ASPECT}:{aspect.id}", [self.nlp.make_doc(k) for k in aspect.keywords])
         for job in kb.other_jobs:
@@ -109,7 +112,7 @@ class PhraseIndex:
     def find(self, text: str) -> List[Dict[str, Any]]:
         doc = self.nlp.make_doc(text)
         spans: Dict[str, list] = {entity: [] for entity in ENTITY_TYPES}
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in [*self.matcher(doc), *self.case_matcher(doc)]:
             entity, value = self.nlp.vocab.strings[match_id].split(":", 1)
             span = doc[start:end]
             span.label_ = value

@@ -95,3 +95,9 @@ def test_an_industry_is_its_oews_code_and_not_an_employer() -> None:
 def test_level_words_are_seniority() -> None:
     assert found("25th percentile pay for statisticians", "seniority") == ["25th percentile"]
     assert found("what do top earners make", "seniority") == ["top earners"]
+
+
+def test_upper_case_abbreviations_match_with_their_case_only() -> None:
+    assert found("DS vs DE", "role") == [DS, "data_engineer"]
+    assert found("DE or DA, which should i go for?", "role") == ["data_engineer", "data_analyst"]
+    assert found("de la Cruz asked about da Vinci", "role") == []

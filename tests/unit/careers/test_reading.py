@@ -1,32 +1,8 @@
-"""careers/reading.py: clauses, and the parts read from them (no model: clauses given)."""
+"""careers/reading.py: the parts read from a message's clauses (no model: the clauses are given)."""
 
 from __future__ import annotations
 
 from careers import reading
-
-
-def texts(text: str) -> list[str]:
-    return [text[b:e].strip() for b, e in reading.clauses(text)]
-
-
-def test_a_situation_and_a_question_are_two_clauses() -> None:
-    assert texts("I've done two years of Python, what else would a data engineer need?") == [
-        "I've done two years of Python,",
-        "what else would a data engineer need?",
-    ]
-    assert texts("what's the outlook for statisticians and what do they earn?") == [
-        "what's the outlook for statisticians",
-        "and what do they earn?",
-    ]
-
-
-def test_skills_joined_by_and_stay_one_clause() -> None:
-    assert texts("I know Python and SQL and a bit of R") == ["I know Python and SQL and a bit of R"]
-
-
-def test_abbreviations_do_not_end_a_sentence() -> None:
-    assert len(texts("How much do data analysts make in St. Louis compared with Chicago?")) == 1
-    assert len(texts("how many statisticians work in Washington, D.C. and Maryland?")) == 1
 
 
 def test_a_skill_in_a_question_is_not_a_profile_statement() -> None:
@@ -50,3 +26,102 @@ def test_choosing_is_not_comparing() -> None:
     assert reading.choosing_between({"or", "which", "should", "i", "go", "for"}, 2)
     assert not reading.choosing_between({"compare", "me", "or"}, 2)
     assert not reading.choosing_between({"which", "pays", "more"}, 2)
+
+
+def clause(text: str, intent: str, start: int = 0, end: int | None = None) -> reading.Clause:
+    end = len(text) if end is None else end
+    return reading.Clause(start, end, text[start:end], intent, 0.9)
+
+
+def entity(text: str, kind: str, value: str, phrase: str, polarity: str | None = None) -> dict[str, object]:
+    start = text.index(phrase)
+    found: dict[str, object] = {"entity": kind, "value": value, "start": start, "end": start + len(phrase)}
+    if polarity:
+        found["polarity"] = polarity
+    return found
+
+
+def test_a_correction_in_any_wording_takes_the_skill_back() -> None:
+    for text in ("scratch the communication bit, i'm terrible at presenting", "hmm take out sql please"):
+        skill = "communication" if "communication" in text else "sql"
+        found = entity(text, "skill", skill, skill, "has")
+        parts = reading.assemble(text, [clause(text, "tell_skills")], [found])
+        assert [(p.kind, p.intent) for p in parts] == [("correction", "forget_skill")], text
+
+
+def test_a_statement_the_model_took_for_a_correction_is_a_profile() -> None:
+    text = "I know Python and a fair bit of statistics from my degree."
+    python = entity(text, "skill", "python", "Python", "has")
+    parts = reading.assemble(text, [clause(text, "forget_skill")], [python])
+    assert [p.kind for p in parts] == ["profile"]
+
+
+def test_saying_what_one_is_asks_nothing() -> None:
+    text = "I'm a junior data engineer. How do I get to MLOps from here?"
+    cut = text.index("How")
+    entities = [
+        entity(text, "role", "data_engineer", "data engineer"),
+        entity(text, "background", "data_engineer", "data engineer", "has"),
+        entity(text, "role", "mlops_engineer", "MLOps"),
+    ]
+    parts = reading.assemble(
+        text, [clause(text, "ask_age", 0, cut), clause(text, "ask_roadmap", cut)], entities
+    )
+    assert [(p.kind, p.intent) for p in parts] == [("profile", "tell_skills"), ("question", "ask_roadmap")]
+
+
+def test_questions_after_telling_ones_skills_are_about_the_person() -> None:
+    text = "So far I've learned SQL. What else should a BI analyst know?"
+    cut = text.index("What")
+    entities = [
+        entity(text, "skill", "sql", "SQL", "has"),
+        entity(text, "role", "business_intelligence_analyst", "BI analyst"),
+    ]
+    parts = reading.assemble(
+        text, [clause(text, "tell_skills", 0, cut), clause(text, "ask_role_skills", cut)], entities
+    )
+    assert [p.intent for p in parts] == ["tell_skills", "ask_skill_gap"]
+    # Without "else" the role's skills are asked as they are.
+    plain = text.replace("What else should", "What should")
+    parts = reading.assemble(
+        plain,
+        [clause(plain, "tell_skills", 0, cut), clause(plain, "ask_role_skills", cut)],
+        [entity(plain, "skill", "sql", "SQL", "has")],
+    )
+    assert [p.intent for p in parts] == ["tell_skills", "ask_role_skills"]
+
+
+def test_a_comparison_with_one_role_compares_with_the_role_asked_before() -> None:
+    text = "what is an AI engineer exactly and how is it different from an ML engineer"
+    cut = text.index("and how")
+    entities = [
+        entity(text, "role", "ai_engineer", "AI engineer"),
+        entity(text, "role", "machine_learning_engineer", "ML engineer"),
+    ]
+    parts = reading.assemble(
+        text, [clause(text, "ask_role_overview", 0, cut), clause(text, "compare_roles", cut)], entities
+    )
+    assert parts[-1].intent == "compare_roles"
+    assert parts[-1].roles == ("ai_engineer", "machine_learning_engineer")
+
+
+def test_which_role_fits_me_is_the_guided_path_unless_it_points_at_one() -> None:
+    text = "what role for me"
+    assert [p.intent for p in reading.assemble(text, [clause(text, "ask_role_fit")], [])] == ["start_path"]
+    text = "and is it a fit for me?"
+    assert [p.intent for p in reading.assemble(text, [clause(text, "ask_role_fit")], [])] == ["ask_role_fit"]
+
+
+def test_where_to_start_is_the_roadmap_and_which_tool_is_the_tools() -> None:
+    text = "where would I start?"
+    assert [p.intent for p in reading.assemble(text, [clause(text, "start_path")], [])] == ["ask_roadmap"]
+    text = "and which cloud platform should I learn?"
+    platform = entity(text, "aspect", "tools", "platform")
+    parts = reading.assemble(text, [clause(text, "start_path")], [platform])
+    assert [p.intent for p in parts] == ["ask_role_tools"]
+
+
+def test_a_denied_job_is_no_background() -> None:
+    text = "i like talking to people, i'm not a hardcore programmer."
+    found = entity(text, "background", "software_developer", "programmer", "has")
+    assert reading.assemble(text, [clause(text, "tell_skills")], [found]) == []

@@ -59,6 +59,9 @@ def test_precision_and_recall_on_the_held_out_sentences(reader: skills.SkillRead
         ("no stats background", {"statistics": "lacks"}),
         ("a bit of R", {"r": "hedged"}),
         ("never used the cloud", {"cloud": "lacks"}),
+        ("oh wait, I don't really know git", {"git": "lacks"}),
+        ("i'm terrible at presenting", {"communication": "lacks"}),
+        ("I don't know much SQL", {"sql": "hedged"}),
     ],
 )
 def test_the_issues_own_examples(reader: skills.SkillReader, text: str, want: dict[str, str]) -> None:

@@ -1,0 +1,128 @@
+"""Cutting a message into clauses, and telling a clause's form (feature `reading`).
+
+A message is cut at sentence ends, and before a question opener that follows a comma, a
+conjunction or a standalone "+" ("I know SQL, what should I learn", "what do they do and how
+much do they earn"). careers/reading.py reads the parts from the clauses. Pure Python."""
+
+from __future__ import annotations
+
+import re
+
+# Words that start a question: a comma or a conjunction before one of these starts a new clause.
+QUESTION_OPENERS = {
+    "what", "whats", "what's", "how", "hows", "how's", "which", "where", "why", "when", "who",
+    "could", "can", "should", "would", "will", "is", "are", "do", "does", "did", "am", "any",
+    "tell", "help", "give", "show", "compare", "isn't",
+}  # fmt: skip
+CONJUNCTIONS = {"and", "but", "so", "also", "plus", "&", "+", "then"}
+_SENTENCE_END = re.compile(r"[?!.;]+(?=\s|$)|\n+")
+_TOKEN = re.compile(r"[^\s,]+|,")
+MIN_CLAUSE_WORDS = 2
+# Words that make a clause a question wherever they stand ("I know SQL what else do I need").
+WH_WORDS = {"what", "whats", "what's", "how", "hows", "how's", "which", "where", "why", "when", "who"}
+FILLERS = {"hmm", "oh", "ok", "okay", "so", "well", "right", "and", "but", "also", "um", "uh"}
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Character spans of the clauses of `text`, in order (one span for a single clause)."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if _abbreviation(text, match.start(), match.group(0)):
+            continue  # "St. Louis", "Washington, D.C. and Maryland"
+        pieces.append((start, match.end()))
+        start = match.end()
+    pieces.append((start, len(text)))
+    spans: list[tuple[int, int]] = []
+    for begin, end in pieces:
+        spans += _split_before_questions(text, begin, end)
+    spans = [(b, e) for b, e in spans if text[b:e].strip()]
+    return _merge_short(text, spans) or [(0, len(text))]
+
+
+ABBREVIATIONS = {
+    "st",
+    "ft",
+    "mt",
+    "dc",
+    "us",
+    "uk",
+    "eg",
+    "ie",
+    "vs",
+    "dr",
+    "mr",
+    "ms",
+    "mrs",
+    "jr",
+    "sr",
+    "etc",
+    "approx",
+}
+
+
+def _abbreviation(text: str, end: int, mark: str) -> bool:
+    """Whether a full stop ends an abbreviation rather than a sentence."""
+    if mark != ".":
+        return False
+    before = re.search(r"(\S+)$", text[:end])
+    word = before.group(1).replace(".", "").lower() if before else ""
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _split_before_questions(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """Cuts a sentence before a question opener that follows a comma or a conjunction
+    ("I know SQL, what should I learn", "what do they do and how much do they earn")."""
+    tokens = [
+        (m.group(0).lower(), m.start() + begin, m.end() + begin) for m in _TOKEN.finditer(text[begin:end])
+    ]
+    cuts = []
+    for i in range(1, len(tokens) - 1):
+        word, _, _ = tokens[i]
+        following = tokens[i + 1][0]
+        if word == "+" and i > 1:
+            cuts.append(tokens[i][1])  # "overview of the statistician role pls + salary"
+        elif word in (",", "-") or word in CONJUNCTIONS:
+            opener = following if following not in CONJUNCTIONS or i + 2 >= len(tokens) else tokens[i + 2][0]
+            if opener in QUESTION_OPENERS and opener not in CONJUNCTIONS:
+                cuts.append(tokens[i][1] if word != "," else tokens[i][2])
+    spans, start = [], begin
+    for cut in cuts:
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, end))
+    return spans
+
+
+def words(text: str) -> list[str]:
+    return [t for t in re.findall(r"[\w'+#]+", text.lower())]
+
+
+def _merge_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A clause of fewer than MIN_CLAUSE_WORDS words ("ok.", "hi,") joins the next one."""
+    merged: list[tuple[int, int]] = []
+    for begin, end in spans:
+        if merged and len(words(text[merged[-1][0] : merged[-1][1]])) < MIN_CLAUSE_WORDS:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((begin, end))
+    last_text = text[merged[-1][0] : merged[-1][1]] if merged else ""
+    if len(merged) > 1 and len(words(last_text)) < MIN_CLAUSE_WORDS and not last_text.strip().endswith("?"):
+        last = merged.pop()
+        merged[-1] = (merged[-1][0], last[1])
+    return merged
+
+
+def is_statement(text: str) -> bool:
+    """ "I'm a junior data engineer.", "fresh out of a stats bachelors, R and SAS": no question
+    mark, no question word, and not opening as a question."""
+    said = words(text)
+    while said and said[0] in FILLERS:
+        said.pop(0)
+    return "?" not in text and bool(said) and said[0] not in QUESTION_OPENERS and not WH_WORDS & set(said)
+
+
+def asks(text: str) -> bool:
+    """A clause that is a question by its form: a question mark after a question opener."""
+    said = [w for w in words(text) if w not in FILLERS]
+    return text.rstrip().endswith("?") and bool(said) and said[0] in QUESTION_OPENERS
