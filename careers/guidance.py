@@ -128,7 +128,7 @@ def acknowledge(
     parts = []
     if background and background.startswith(JOB_PREFIX):
         parts.append(
-            f"Noted: you work as a {background[len(JOB_PREFIX) :]}, a job outside the data family, so I'll "
+            f"Noted: you work as {indefinite(background[len(JOB_PREFIX) :])}, a job outside the data family, so I'll "
             "treat you as a career changer and assume no data skills until you tell me them."
         )
         if not said:
@@ -291,7 +291,7 @@ def roadmap(base: SkillBase, profile: Profile, role_id: str, extra: Iterable[str
     core = base.roles[role_id].core
     stages.append(
         Stage(
-            f"Put it together as a {role} would",
+            f"Put it together as {indefinite(role)} would",
             core,
             f"one end-to-end project using {skill_names(base, core[:4])}, "
             "published with its code and a short write-up",
@@ -426,3 +426,8 @@ def describe_transition(base: SkillBase, profile: Profile, source: str, target: 
 def short_names(base: SkillBase, skill_ids: Iterable[str]) -> str:
     """ "Deep learning" for "Deep learning (PyTorch, TensorFlow)": for one-line roadmaps."""
     return join_names([base.name(s).split(" (")[0] for s in skill_ids])
+
+
+def indefinite(name: str) -> str:
+    """ "an AI Engineer", "an MLOps Engineer" (said "em-el"), "a Data Engineer"."""
+    return f"{'an' if name[:1].upper() in 'AEIOU' or name.startswith('ML') else 'a'} {name}"

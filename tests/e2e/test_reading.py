@@ -76,6 +76,31 @@ def test_personal_follow_ups_use_the_skills_told(stack: Stack) -> None:
     assert texts(nothing_told)[0].startswith("You haven't told me any skill you have yet")
 
 
+def test_what_one_says_about_oneself_shapes_the_question_after_it(stack: Stack) -> None:
+    (gap,) = talk(stack, "So far I've learned SQL and Power BI. What else should a BI analyst know?")
+    noted, answer = texts(gap)
+    assert noted.startswith("You know SQL")
+    assert answer.startswith("Business Intelligence Analyst: you have 2 of")  # the gap, not the list
+    (junior,) = talk(stack, "I'm a junior data engineer. How do I get to MLOps from here, step by step?")
+    first, *rest = texts(junior)
+    assert "Data Engineer" in first and "age" not in first.lower()  # noted, not an answer about age
+    assert any(t.startswith("Roadmap to MLOps Engineer") for t in rest), rest
+    (start,) = talk(
+        stack, "I know AWS and terraform but nothing about machine learning. Where would I start?"
+    )
+    # The first stage of a roadmap, to the role they pick among the closest to what they know.
+    assert texts(start)[-1].startswith("For which role? Here are the ones closest to what you told me")
+
+
+def test_a_correction_and_a_complaint_in_one_message_take_the_skill_back(stack: Stack) -> None:
+    _, corrected = talk(
+        stack,
+        "I'm good at communication and SQL",
+        "scratch the communication bit, i'm terrible at presenting",
+    )
+    assert "forgotten what you said about Communication" in " ".join(texts(corrected))
+
+
 def test_a_move_asked_with_two_role_names_answers_the_move(stack: Stack) -> None:
     (said,) = talk(stack, "could a DBA switch to data engineering?")
     assert texts(said)[0].startswith("From Database Administrator to Data Engineer:")

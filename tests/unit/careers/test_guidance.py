@@ -228,3 +228,12 @@ def test_intent_rules_keep_what_a_person_says_about_themselves(
 
     decision = decide(intent, 0.9, entities, text, 0.6)
     assert (decision.intent if decision else None) == expected
+
+
+def test_the_article_fits_the_name() -> None:
+    assert [guidance.indefinite(n) for n in ("MLOps Engineer", "AI Engineer", "Data Analyst", "actuary")] == [
+        "an MLOps Engineer",
+        "an AI Engineer",
+        "a Data Analyst",
+        "an actuary",
+    ]
