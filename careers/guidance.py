@@ -128,8 +128,8 @@ def acknowledge(
     parts = []
     if background and background.startswith(JOB_PREFIX):
         parts.append(
-            f"Noted: you work as {indefinite(background[len(JOB_PREFIX) :])}, a job outside the data family, so I'll "
-            "treat you as a career changer and assume no data skills until you tell me them."
+            f"Noted: you work as {indefinite(background[len(JOB_PREFIX) :])}, a job outside the data family, "
+            "so I'll treat you as a career changer and assume no data skills until you tell me them."
         )
         if not said:
             parts.append('Which skills do you have? For example "I know Excel and a bit of SQL".')
