@@ -1,0 +1,93 @@
+"""The conversations of the configured tracker store, streamed one at a time.
+
+The store is found the way Rasa finds it: the `tracker_store` block of an endpoints file, with its
+`${VAR}` placeholders expanded (`read_endpoint_config`), turned into a database URL by Rasa's own
+`SQLTrackerStore.get_db_url`. Then the `events` table is read directly, ordered by sender and id,
+through a server-side cursor (`stream_results`): only one conversation is ever held in memory, so
+a store of a million events reads in a few hundred megabytes at most.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+import sqlalchemy as sa
+
+from careers.lifecycle import DELETE_CONVERSATION_ACTION
+
+# Rows fetched from the database at a time.
+BATCH = 2000
+
+
+@dataclass(frozen=True)
+class Conversation:
+    sender_id: str
+    events: list[dict[str, Any]]
+
+
+def database_url(endpoints: str) -> Any:
+    """The SQLAlchemy URL of the tracker store an endpoints file names (SQL stores only)."""
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.utils.endpoints import read_endpoint_config
+
+    config = read_endpoint_config(endpoints, "tracker_store")
+    if config is None:
+        raise ValueError(f"{endpoints} has no tracker_store block")
+    kwargs = config.kwargs
+    if kwargs.get("type") not in {"SQL", "sql"} and "dialect" not in kwargs:
+        raise ValueError(f"The tracker store of {endpoints} is not an SQL store: {kwargs.get('type')}")
+    return SQLTrackerStore.get_db_url(
+        kwargs.get("dialect", "sqlite"),
+        config.url,
+        kwargs.get("port"),
+        kwargs.get("db", "rasa.db"),
+        kwargs.get("username"),
+        kwargs.get("password"),
+        query=kwargs.get("query"),
+    )
+
+
+def _events_table() -> sa.Table:
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    return SQLTrackerStore.SQLEvent.__table__  # type: ignore[no-any-return]
+
+
+def after_deletion(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events after the last time the person deleted the conversation.
+
+    Our tracker store removes the rows when `action_delete_conversation` succeeds (it ends in
+    `restart`), so normally nothing is left to drop; a store that kept them (Rasa's stock SQL
+    store, or rows written before the deletion feature) must still not show them."""
+    start = 0
+    deleting = False
+    for index, event in enumerate(events):
+        if event.get("event") == "action" and event.get("name") == DELETE_CONVERSATION_ACTION:
+            deleting = True
+        elif deleting and event.get("event") == "restart":
+            start, deleting = index + 1, False
+    return events[start:]
+
+
+def conversations(url: Any, since: float, until: float) -> Iterator[Conversation]:
+    """Each sender's events stored between `since` and `until` (timestamps), in order, as dicts."""
+    table = _events_table()
+    query = (
+        sa.select(table.c.sender_id, table.c.data)
+        .where(table.c.timestamp >= since, table.c.timestamp < until)
+        .order_by(table.c.sender_id, table.c.id)
+    )
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execution_options(stream_results=True, yield_per=BATCH).execute(query)
+            for sender_id, group in groupby(rows, key=lambda row: row[0]):
+                events = after_deletion([json.loads(row[1]) for row in group])
+                if events:
+                    yield Conversation(sender_id, events)
+    finally:
+        engine.dispose()

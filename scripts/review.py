@@ -1,0 +1,41 @@
+"""`make review`: the messages the assistant could not answer since the last review, as Rasa NLU
+training data to label, under reviews/ (its path is printed).
+
+    python -m scripts.review [--endpoints endpoints.yml] [--out reviews]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--endpoints", default=os.environ.get("ENDPOINTS") or "endpoints.yml")
+    parser.add_argument("--out", default="reviews", help="the folder of review files and of its state")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("ACTION_SERVER_URL", "http://127.0.0.1:5055/webhook")
+    from insights import review
+    from insights.store import conversations, database_url
+
+    now = time.time()
+    folder = Path(args.out)
+    after = review.last_reviewed(folder)
+    try:
+        url = database_url(args.endpoints)
+    except ValueError as problem:
+        print(problem, file=sys.stderr)
+        return 2
+    # A little past the newest reviewed message: the store keeps timestamps as floats.
+    found = review.items(conversations(url, after, now + 1), after)
+    path = review.write(folder, found, now)
+    print(f"{len(found)} messages to label: {path.resolve()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
