@@ -32,7 +32,13 @@ def user(
         "parse_data": {
             "intent": {"name": intent, "confidence": confidence},
             "entities": [
-                {"entity": e, "value": v, "start": 0, "end": len(v), "extractor": "KnowledgeBaseEntityExtractor"}
+                {
+                    "entity": e,
+                    "value": v,
+                    "start": 0,
+                    "end": len(v),
+                    "extractor": "KnowledgeBaseEntityExtractor",
+                }
                 for e, v in entities
             ],
             "text": text,
@@ -47,7 +53,13 @@ def user(
 
 
 def action(name: str, timestamp: float) -> Event:
-    return {"event": "action", "timestamp": timestamp, "name": name, "policy": "RulePolicy", "confidence": 1.0}
+    return {
+        "event": "action",
+        "timestamp": timestamp,
+        "name": name,
+        "policy": "RulePolicy",
+        "confidence": 1.0,
+    }
 
 
 def bot(text: str, timestamp: float) -> Event:
@@ -77,7 +89,7 @@ def row(sender_id: str, event: Event) -> dict[str, Any]:
 def events_table() -> sa.Table:
     from rasa.core.tracker_store import SQLTrackerStore
 
-    return SQLTrackerStore.SQLEvent.__table__  # type: ignore[no-any-return]
+    return SQLTrackerStore.SQLEvent.__table__
 
 
 def write(url: Any, conversations: Iterable[tuple[str, list[Event]]]) -> None:

@@ -58,14 +58,14 @@ def group(unanswered: Iterable[Unanswered], max_texts: int = MAX_TEXTS) -> Group
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_distances
 
-    vectors = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=True, sublinear_tf=True).fit_transform(
-        [u.text for u in kept]
-    )
+    vectors = TfidfVectorizer(
+        analyzer="char_wb", ngram_range=(3, 5), lowercase=True, sublinear_tf=True
+    ).fit_transform([u.text for u in kept])
     labels = AgglomerativeClustering(
         n_clusters=None, affinity="precomputed", linkage="average", distance_threshold=DISTANCE
     ).fit_predict(cosine_distances(vectors))
     members: dict[int, list[Unanswered]] = {}
-    for label, item in zip(labels, kept):
+    for label, item in zip(labels, kept, strict=True):
         members.setdefault(int(label), []).append(item)
     groups = sorted((_group(m) for m in members.values()), key=lambda g: (-g.count, g.example))
     return Grouping(groups, *left_out)

@@ -55,7 +55,10 @@ def table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[object]]
         body.append("<tr>" + "".join(cells) + "</tr>")
     if not body:
         body.append(f'<tr><td colspan="{len(headers)}">None in this period.</td></tr>')
-    return f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return (
+        f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
 
 
 def image(source: str, alt: str) -> str:
@@ -82,11 +85,18 @@ def traffic(figures: Figures) -> str:
     busiest = max(days, key=lambda d: figures.messages_per_day[d], default="")
     alt = (
         f"Bar chart of conversations and messages per day from {days[0] if days else ''} to "
-        f"{days[-1] if days else ''}; the busiest day was {busiest} with {figures.messages_per_day[busiest]} messages."
+        f"{days[-1] if days else ''}; the busiest day was {busiest} with "
+        f"{figures.messages_per_day[busiest]} messages."
     )
     channels = sorted(set(figures.conversations_per_channel) | set(figures.messages_per_channel))
-    per_channel = [(c, figures.conversations_per_channel[c], figures.messages_per_channel[c]) for c in channels]
-    active = [(d, figures.conversations_per_day[d], figures.messages_per_day[d]) for d in days if figures.messages_per_day[d]]
+    per_channel = [
+        (c, figures.conversations_per_channel[c], figures.messages_per_channel[c]) for c in channels
+    ]
+    active = [
+        (d, figures.conversations_per_day[d], figures.messages_per_day[d])
+        for d in days
+        if figures.messages_per_day[d]
+    ]
     return (
         "<h2>Conversations and messages</h2>"
         f"<p>{figures.conversations} conversations and {figures.messages} messages from people.</p>"
@@ -138,14 +148,19 @@ def unanswered(grouping: Grouping) -> str:
     if grouping.left_out_texts:
         note += (
             f"<p class='note'>Only the {MAX_TEXTS} most frequent distinct texts are grouped: "
-            f"{grouping.left_out_texts} rarer texts ({grouping.left_out_messages} messages) are not shown.</p>"
+            f"{grouping.left_out_texts} rarer texts ({grouping.left_out_messages} messages) "
+            "are not shown.</p>"
         )
     return (
         "<h2>What the assistant could not answer</h2>"
         "<p>Messages that fell back, were turned away as out of scope, or were read below the "
         "confidence threshold, grouped by similar wording. E-mail addresses, phone numbers and "
         "web addresses are masked.</p>"
-        + table("Groups of similar messages", ["example", "messages", "distinct texts", "why", "intent guessed"], rows)
+        + table(
+            "Groups of similar messages",
+            ["example", "messages", "distinct texts", "why", "intent guessed"],
+            rows,
+        )
         + note
     )
 
@@ -163,7 +178,11 @@ def path(figures: Figures) -> str:
         (qid if qid == BEFORE_FIRST else f"{qid}: {names.get(qid, '')}", count)
         for qid, count in journeys.left_at.most_common()
     ]
-    chart = image(charts.bars([n for n, _ in steps], [c for _, c in steps], "paths"), alt) if journeys.started else ""
+    chart = (
+        image(charts.bars([n for n, _ in steps], [c for _, c in steps], "paths"), alt)
+        if journeys.started
+        else ""
+    )
     return (
         "<h2>The guided path</h2>"
         + chart
@@ -202,7 +221,9 @@ def feedback(figures: Figures) -> str:
     return (
         "<h2>Feedback per kind of answer</h2>"
         + table("Ratings", ["kind of answer", "helpful", "not helpful", "share helpful"], rows)
-        + table("What was missing, in people's words", ["what was missing", "kind of answer", "times"], missing)
+        + table(
+            "What was missing, in people's words", ["what was missing", "kind of answer", "times"], missing
+        )
     )
 
 
@@ -212,7 +233,8 @@ def page(figures: Figures, grouping: Grouping, generated: float) -> str:
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>Career guide: what people ask, {escape(period)}</title><style>{STYLE}</style></head><body>"
-        f"<header><h1>Career guide: what people ask</h1><p>From {escape(period)}. Generated {escape(_date(generated))}. "
+        f"<header><h1>Career guide: what people ask</h1><p>From {escape(period)}. "
+        f"Generated {escape(_date(generated))}. "
         "Sender ids are never shown; deleted conversations are left out.</p></header><main>"
         + traffic(figures)
         + asked(figures)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,7 @@ NEXT_STEPS = {
 OTHER = "asked something else"
 
 
-@lru_cache(maxsize=None)
+@cache
 def questions(path_file: Path = ROOT / "knowledge_base" / "path.yml") -> tuple[tuple[str, str], ...]:
     """(id, question) of the guided path, in the file's order."""
     data = yaml.safe_load(path_file.read_text(encoding="utf-8"))

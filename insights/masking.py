@@ -6,7 +6,9 @@ import hashlib
 import re
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|ai|co|uk|de)(?:/\S*)?\b")
+URL = re.compile(
+    r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|ai|co|uk|de)(?:/\S*)?\b"
+)
 # A phone number: an optional +, then digits with spaces, dots, dashes or brackets between them.
 # Nine digits at least, so that years ("2022-2032") and salaries ("120,000") stay readable.
 PHONE = re.compile(r"(?<![\w])\+?\(?\d[\d\s().-]{7,}\d(?![\w])")
@@ -26,4 +28,4 @@ def mask(text: str) -> str:
 
 def hashed(sender_id: str, salt: str = "") -> str:
     """A short, stable stand-in for a sender id: the first 12 hex digits of its SHA-256."""
-    return hashlib.sha256(f"{salt}{sender_id}".encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha256(f"{salt}{sender_id}".encode()).hexdigest()[:12]

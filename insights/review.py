@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from insights.masking import mask
+from insights.output import new_file
 from insights.store import Conversation
 from insights.unanswered import messages
 
@@ -52,7 +53,13 @@ def items(conversations: Iterable[Conversation], after: float) -> list[Item]:
                 continue
             text = " ".join(mask(message.text).split())
             if text:
-                found[text.lower()] = Item(text, message.guess or "nlu_fallback", message.confidence, message.reason, message.timestamp)
+                found[text.lower()] = Item(
+                    text,
+                    message.guess or "nlu_fallback",
+                    message.confidence,
+                    message.reason,
+                    message.timestamp,
+                )
     return sorted(found.values(), key=lambda i: i.timestamp)
 
 
@@ -77,9 +84,7 @@ def render(found: list[Item], written: float) -> str:
 
 def write(folder: Path, found: list[Item], now: float) -> Path:
     """Writes the review file and remembers its newest message; returns the file."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.datetime.fromtimestamp(now, datetime.timezone.utc).strftime("%Y-%m-%d-%H%M%S")
-    path = folder / f"review-{stamp}.yml"
+    path = new_file(folder, "review", ".yml", now)
     path.write_text(render(found, now), encoding="utf-8")
     if found:
         remember(folder, max(i.timestamp for i in found))

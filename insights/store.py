@@ -54,7 +54,7 @@ def database_url(endpoints: str) -> Any:
 def _events_table() -> sa.Table:
     from rasa.core.tracker_store import SQLTrackerStore
 
-    return SQLTrackerStore.SQLEvent.__table__  # type: ignore[no-any-return]
+    return SQLTrackerStore.SQLEvent.__table__
 
 
 def after_deletion(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

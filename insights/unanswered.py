@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ FALLBACK_ACTION = "action_default_fallback"
 FELL_BACK, OUT_OF_SCOPE, LOW_CONFIDENCE = "fell back", "out of scope", "low confidence"
 
 
-@lru_cache(maxsize=None)
+@cache
 def threshold(config: Path = ROOT / "config.yml") -> float:
     """The FallbackClassifier's threshold in config.yml (Rasa's default, 0.3, if it has none)."""
     pipeline = yaml.safe_load(config.read_text(encoding="utf-8")).get("pipeline") or []

@@ -1,6 +1,7 @@
 """`make report`: what people ask and what fails, as one HTML page under reports/.
 
-    python -m scripts.report [--endpoints endpoints.yml] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--out reports]
+    python -m scripts.report [--endpoints endpoints.yml] [--since YYYY-MM-DD] [--until YYYY-MM-DD]
+                             [--out reports]
 
 Reads the conversations of the tracker store the endpoints file names (SQLite by default;
 ENDPOINTS=endpoints.postgres.yml or endpoints.cluster.yml with their DB_* variables), from the
@@ -49,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("ACTION_SERVER_URL", "http://127.0.0.1:5055/webhook")
     from insights import clusters, html
     from insights.figures import collect
+    from insights.output import new_file
     from insights.store import conversations, database_url
 
     now = time.time()
@@ -60,10 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     figures = collect(conversations(url, since, until), since, until)
     page = html.page(figures, clusters.group(figures.unanswered.values()), now)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.datetime.fromtimestamp(now, datetime.timezone.utc).strftime("%Y-%m-%d-%H%M%S")
-    path = out / f"report-{stamp}.html"
+    path = new_file(Path(args.out), "report", ".html", now)
     path.write_text(page, encoding="utf-8")
     print(path.resolve())
     return 0

@@ -24,7 +24,10 @@ def test_each_conversation_comes_whole_and_in_order_within_the_period(url: Any, 
     write([("b", [ev.user("hi", "greet", T + 2), ev.bot("Hello", T + 3)])])
     write([("a", [ev.user("old", "greet", T - 100), ev.user("one", "greet", T), ev.action("x", T + 1)])])
     write([("b", [ev.user("later", "greet", T + 50)])])
-    found = [(c.sender_id, [e.get("text") or e.get("name") for e in c.events]) for c in conversations(url, T, T + 10)]
+    found = [
+        (c.sender_id, [e.get("text") or e.get("name") for e in c.events])
+        for c in conversations(url, T, T + 10)
+    ]
     assert found == [("a", ["one", "x"]), ("b", ["hi", "Hello"])]
 
 
@@ -44,7 +47,9 @@ def test_a_conversation_deleted_through_our_tracker_store_is_gone(url: Any, endp
     domain = Domain.from_yaml("version: '3.1'\n")
     store = AppendingSQLTrackerStore(domain=domain, **_store_kwargs(endpoints))
     try:
-        kept = DialogueStateTracker.from_events("kept", [UserUttered("tell me about data engineers", timestamp=T)])
+        kept = DialogueStateTracker.from_events(
+            "kept", [UserUttered("tell me about data engineers", timestamp=T)]
+        )
         gone = DialogueStateTracker.from_events(
             "gone",
             [
