@@ -25,6 +25,7 @@ DISTANCE = 0.6
 class Group:
     count: int  # messages
     texts: int  # distinct texts
+    conversations: int
     example: str  # the most frequent text
     reasons: Counter[str]
     guesses: Counter[str]
@@ -41,10 +42,12 @@ def _group(members: list[Unanswered]) -> Group:
     members = sorted(members, key=lambda m: (-m.count, m.text))
     reasons: Counter[str] = Counter()
     guesses: Counter[str] = Counter()
+    senders: set[str] = set()
     for member in members:
         reasons.update(member.reasons)
         guesses.update(member.guesses)
-    return Group(sum(m.count for m in members), len(members), members[0].text, reasons, guesses)
+        senders |= member.senders
+    return Group(sum(m.count for m in members), len(members), len(senders), members[0].text, reasons, guesses)
 
 
 def group(unanswered: Iterable[Unanswered], max_texts: int = MAX_TEXTS) -> Grouping:

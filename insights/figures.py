@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import secrets
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from typing import Any
 
 from careers import names
 from insights import journeys
-from insights.masking import mask
+from insights.masking import hashed, mask
 from insights.store import Conversation
 from insights.unanswered import FELL_BACK, LOW_CONFIDENCE, OUT_OF_SCOPE, messages
 
@@ -36,6 +37,7 @@ class Unanswered:
     count: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
     guesses: Counter[str] = field(default_factory=Counter)
+    senders: set[str] = field(default_factory=set)  # hashed: a group said by many people weighs more
 
 
 @dataclass
@@ -55,6 +57,9 @@ class Figures:
     outcomes: Counter[str] = field(default_factory=Counter)
     unanswered: dict[str, Unanswered] = field(default_factory=dict)
     path: journeys.Journeys = field(default_factory=journeys.Journeys)
+    # Sender ids are only ever held hashed, with a salt of this run: not even a list of known ids
+    # hashed the same way can tell who is who.
+    salt: str = field(default_factory=lambda: secrets.token_hex(8))
 
     def add(self, conversation: Conversation) -> None:
         typed = list(messages(conversation.events))
@@ -77,6 +82,7 @@ class Figures:
                 group.count += 1
                 group.reasons[message.reason] += 1
                 group.guesses[message.guess] += 1
+                group.senders.add(hashed(conversation.sender_id, self.salt))
         self.path.add(conversation.events)
 
     def _asked(self, intent: str, entities: list[dict[str, Any]]) -> None:

@@ -136,6 +136,7 @@ def unanswered(grouping: Grouping) -> str:
         (
             g.example,
             g.count,
+            g.conversations,
             g.texts,
             ", ".join(f"{r} {c}" for r, c in g.reasons.most_common()),
             ", ".join(n for n, _ in g.guesses.most_common(2)),
@@ -158,7 +159,7 @@ def unanswered(grouping: Grouping) -> str:
         "web addresses are masked.</p>"
         + table(
             "Groups of similar messages",
-            ["example", "messages", "distinct texts", "why", "intent guessed"],
+            ["example", "messages", "conversations", "distinct texts", "why", "intent guessed"],
             rows,
         )
         + note

@@ -10,9 +10,11 @@ a store of a million events reads in a few hundred megabytes at most.
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -31,8 +33,11 @@ class Conversation:
 
 def database_url(endpoints: str) -> Any:
     """The SQLAlchemy URL of the tracker store an endpoints file names (SQL stores only)."""
-    from rasa.core.tracker_store import SQLTrackerStore
-    from rasa.utils.endpoints import read_endpoint_config
+    with warnings.catch_warnings():
+        # Rasa's imports warn about third-party deprecations that say nothing to the reader.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from rasa.core.tracker_store import SQLTrackerStore
+        from rasa.utils.endpoints import read_endpoint_config
 
     config = read_endpoint_config(endpoints, "tracker_store")
     if config is None:
@@ -40,15 +45,35 @@ def database_url(endpoints: str) -> Any:
     kwargs = config.kwargs
     if kwargs.get("type") not in {"SQL", "sql"} and "dialect" not in kwargs:
         raise ValueError(f"The tracker store of {endpoints} is not an SQL store: {kwargs.get('type')}")
-    return SQLTrackerStore.get_db_url(
-        kwargs.get("dialect", "sqlite"),
-        config.url,
-        kwargs.get("port"),
-        kwargs.get("db", "rasa.db"),
-        kwargs.get("username"),
-        kwargs.get("password"),
-        query=kwargs.get("query"),
-    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", sa.exc.SADeprecationWarning)  # Rasa calls URL() directly
+        return SQLTrackerStore.get_db_url(
+            kwargs.get("dialect", "sqlite"),
+            config.url,
+            kwargs.get("port"),
+            kwargs.get("db", "rasa.db"),
+            kwargs.get("username"),
+            kwargs.get("password"),
+            query=kwargs.get("query"),
+        )
+
+
+def missing(url: Any) -> str | None:
+    """Why there is nothing to read at `url` (no SQLite file, no `events` table), else None.
+    Checked first so that a SQLite file is never created by reading."""
+    parsed = sa.engine.make_url(url)
+    shown = parsed.render_as_string(hide_password=True)
+    if parsed.get_backend_name() == "sqlite" and not Path(parsed.database or "").is_file():
+        return f"No conversations are stored yet: {parsed.database} does not exist."
+    engine = sa.create_engine(parsed)
+    try:
+        if not sa.inspect(engine).has_table("events"):
+            return f"No conversations are stored yet in {shown} (no events table)."
+    except sa.exc.OperationalError as problem:
+        return f"The tracker store at {shown} cannot be read: {problem.orig}"
+    finally:
+        engine.dispose()
+    return None
 
 
 def _events_table() -> sa.Table:

@@ -48,10 +48,11 @@ def main(argv: list[str] | None = None) -> int:
     args = arguments(__doc__.splitlines()[0], argv)
     # The endpoints files name the action server by ${ACTION_SERVER_URL}, which reading them needs.
     os.environ.setdefault("ACTION_SERVER_URL", "http://127.0.0.1:5055/webhook")
+    os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")  # Rasa 3.6 pins SQLAlchemy 1.4
     from insights import clusters, html
     from insights.figures import collect
     from insights.output import new_file
-    from insights.store import conversations, database_url
+    from insights.store import conversations, database_url, missing
 
     now = time.time()
     try:
@@ -60,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as problem:
         print(problem, file=sys.stderr)
         return 2
+    nothing = missing(url)
+    if nothing:
+        print(nothing, file=sys.stderr)
+        return 1
     figures = collect(conversations(url, since, until), since, until)
     page = html.page(figures, clusters.group(figures.unanswered.values()), now)
     path = new_file(Path(args.out), "report", ".html", now)

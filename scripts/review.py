@@ -19,8 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="reviews", help="the folder of review files and of its state")
     args = parser.parse_args(argv)
     os.environ.setdefault("ACTION_SERVER_URL", "http://127.0.0.1:5055/webhook")
+    os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")  # Rasa 3.6 pins SQLAlchemy 1.4
     from insights import review
-    from insights.store import conversations, database_url
+    from insights.store import conversations, database_url, missing
 
     now = time.time()
     folder = Path(args.out)
@@ -30,6 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as problem:
         print(problem, file=sys.stderr)
         return 2
+    nothing = missing(url)
+    if nothing:
+        print(nothing, file=sys.stderr)
+        return 1
     # A little past the newest reviewed message: the store keeps timestamps as floats.
     found = review.items(conversations(url, after, now + 1), after)
     path = review.write(folder, found, now)

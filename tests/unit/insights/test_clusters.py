@@ -9,7 +9,8 @@ from insights.figures import Unanswered
 
 
 def unanswered(text: str, count: int, guess: str = "greet") -> Unanswered:
-    return Unanswered(text, count, Counter({"fell back": count}), Counter({guess: count}))
+    senders = {f"{text}-{n}" for n in range(count)} if count < 3 else {"one person"}
+    return Unanswered(text, count, Counter({"fell back": count}), Counter({guess: count}), senders)
 
 
 def test_similar_messages_share_a_group_with_the_most_frequent_as_its_example() -> None:
@@ -22,9 +23,9 @@ def test_similar_messages_share_a_group_with_the_most_frequent_as_its_example() 
             unanswered("can you book a flight", 1),
         ]
     )
-    examples = {g.example: (g.count, g.texts) for g in found.groups}
-    assert examples["whats the weather"] == (5, 2)
-    assert examples["tell me a joke"] == (3, 2)
+    examples = {g.example: (g.count, g.texts, g.conversations) for g in found.groups}
+    assert examples["whats the weather"] == (5, 2, 1 + 2)  # said 3 times by one person, and by 2
+    assert examples["tell me a joke"] == (3, 2, 2 + 1)
     assert found.groups[0].guesses == {"greet": 3, "help": 2}
     assert sum(g.count for g in found.groups) == 9
 

@@ -88,6 +88,12 @@ def test_a_message_followed_by_the_default_fallback_action_fell_back(url: Any, w
     assert figures(url).outcomes == {"fell back": 1}
 
 
-def test_unanswered_messages_are_kept_masked(url: Any, write: Writer) -> None:
-    write([("a", [ev.user("mail me at ann@example.com or +44 20 7946 0958", "out_of_scope", DAY1)])])
-    assert list(figures(url).unanswered) == ["mail me at [email] or [phone]"]
+def test_unanswered_messages_are_kept_masked_with_how_many_people_said_them(url: Any, write: Writer) -> None:
+    said = "mail me at ann@example.com or +44 20 7946 0958"
+    write([("a", [ev.user(said, "out_of_scope", DAY1), ev.user(said, "out_of_scope", DAY1 + 1)])])
+    write([("b", [ev.user(said, "out_of_scope", DAY1 + 2)])])
+    found = figures(url).unanswered
+    assert list(found) == ["mail me at [email] or [phone]"]
+    group = found["mail me at [email] or [phone]"]
+    assert group.count == 3 and len(group.senders) == 2
+    assert not {"a", "b"} & group.senders  # held hashed

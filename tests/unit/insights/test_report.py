@@ -109,3 +109,13 @@ def test_a_period_that_ends_before_it_starts_is_refused(endpoints: Path, tmp_pat
         )
         == 2
     )
+
+
+def test_a_store_with_nothing_yet_is_said_so_and_not_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp_path / 'none.db'}\n")
+    assert report.main(["--endpoints", str(endpoints), "--out", str(tmp_path / "reports")]) == 1
+    assert "No conversations are stored yet" in capsys.readouterr().err
+    assert not (tmp_path / "none.db").exists() and not (tmp_path / "reports").exists()
