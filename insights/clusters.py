@@ -9,6 +9,7 @@ so only the `MAX_TEXTS` most frequent distinct texts are grouped (4 million dist
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +20,12 @@ MAX_TEXTS = 2000
 # Cosine distance under which two texts join a group: 0.6 keeps "whats the weather" and
 # "what is the weather today" together and "weather" apart from "tell me a joke".
 DISTANCE = 0.6
+NUMBER = re.compile(r"\d+")
+
+
+def _without_numbers(text: str) -> str:
+    """Lower case, every number alike: "flights to 1095" and "flights to 77" ask the same."""
+    return NUMBER.sub("0", text.lower())
 
 
 @dataclass(frozen=True)
@@ -62,7 +69,10 @@ def group(unanswered: Iterable[Unanswered], max_texts: int = MAX_TEXTS) -> Group
     from sklearn.metrics.pairwise import cosine_distances
 
     vectors = TfidfVectorizer(
-        analyzer="char_wb", ngram_range=(3, 5), lowercase=True, sublinear_tf=True
+        preprocessor=_without_numbers,
+        analyzer="char_wb",
+        ngram_range=(3, 5),
+        sublinear_tf=True,
     ).fit_transform([u.text for u in kept])
     labels = AgglomerativeClustering(
         n_clusters=None, affinity="precomputed", linkage="average", distance_threshold=DISTANCE

@@ -27,7 +27,7 @@ th { background: #e8eef5; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 img { max-width: 100%; height: auto; }
 .note { color: #3d3d3d; }
-.cols { display: flex; flex-wrap: wrap; gap: 0 2rem; }
+.cols { display: flex; flex-wrap: wrap; gap: 0 2rem; align-items: flex-start; }
 """
 
 

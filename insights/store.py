@@ -39,7 +39,12 @@ def database_url(endpoints: str) -> Any:
         from rasa.core.tracker_store import SQLTrackerStore
         from rasa.utils.endpoints import read_endpoint_config
 
-    config = read_endpoint_config(endpoints, "tracker_store")
+    from rasa.shared.exceptions import RasaException
+
+    try:
+        config = read_endpoint_config(endpoints, "tracker_store")
+    except RasaException as problem:  # an unset ${VAR}: the servers would refuse it too
+        raise ValueError(str(problem)) from problem
     if config is None:
         raise ValueError(f"{endpoints} has no tracker_store block")
     kwargs = config.kwargs

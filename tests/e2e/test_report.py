@@ -4,6 +4,7 @@ the report made from their SQLite store, then opened in Chromium as a maintainer
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,8 +38,24 @@ def walk_the_path(stack: Stack, sender: str) -> str:
     return "\n".join(r.get("text", "") for r in replies)
 
 
+def run(script: str, workdir: Path, out: str) -> str:
+    """`python -m scripts.<script>` on the store the servers used; what it printed."""
+    made = subprocess.run(
+        [str(BIN / "python"), "-m", f"scripts.{script}", "--endpoints", str(workdir / "endpoints.yml")]
+        + ["--out", str(workdir / out)],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    return made.stdout.strip()
+
+
 @pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The folder of the servers' endpoints file and SQLite store, after these conversations."""
     workdir = tmp_path_factory.mktemp("report")
     with running_stack(workdir) as stack:
         stack.say(SENDERS["lost"], "hello")
@@ -49,17 +66,12 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         stack.say(SENDERS["deleted"], DELETED)
         stack.say(SENDERS["deleted"], "delete my conversation")
         assert stack.text(SENDERS["deleted"], "/confirm_delete_conversation").startswith("Done")
-    made = subprocess.run(
-        [str(BIN / "python"), "-m", "scripts.report", "--endpoints", str(workdir / "endpoints.yml")]
-        + ["--out", str(workdir / "reports")],
-        cwd=ROOT,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-    )
-    yield Path(made.stdout.strip())
+    yield workdir
+
+
+@pytest.fixture(scope="module")
+def report(store: Path) -> Path:
+    return Path(run("report", store, "reports"))
 
 
 @pytest.fixture(scope="module")
@@ -108,3 +120,14 @@ def test_axe_finds_no_accessibility_violation_in_the_report(page: Page) -> None:
     page.add_script_tag(path=str(ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"))
     found = page.evaluate("async () => (await axe.run(document)).violations")
     assert found == [], [(v["id"], v["help"], len(v["nodes"])) for v in found]
+
+
+def test_review_writes_what_was_not_understood_as_nlu_data_with_the_guess(store: Path) -> None:
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    printed = run("review", store, "reviews")
+    path = Path(printed.split(": ", 1)[1])
+    examples = [m.get("text") for m in load_data(str(path)).intent_examples]
+    assert examples == ["zorblat quix frumple, mail me at [email]"]
+    assert re.search(r"^# guessed \w+ [01]\.\d\d\n- intent: \w+$", path.read_text(), re.MULTILINE)
+    assert run("review", store, "reviews").startswith("0 messages to label")  # all reviewed already

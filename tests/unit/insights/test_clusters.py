@@ -34,3 +34,11 @@ def test_only_the_most_frequent_texts_are_grouped_and_the_rest_is_counted() -> N
     found = group([unanswered(f"question number {n}", 10 - n) for n in range(5)], max_texts=3)
     assert (found.left_out_texts, found.left_out_messages) == (2, 7 + 6)
     assert sum(g.count for g in found.groups) == 10 + 9 + 8
+
+
+def test_messages_that_differ_only_in_their_numbers_share_a_group() -> None:
+    found = group(
+        [unanswered(f"book a flight to gate {n}", 1) for n in (7, 1095, 23, 480)]
+        + [unanswered("tell me a joke", 1)]
+    )
+    assert sorted((g.count, g.texts) for g in found.groups) == [(1, 1), (4, 4)]
