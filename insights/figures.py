@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import secrets
 from collections import Counter
 from collections.abc import Iterable
@@ -26,7 +27,13 @@ def channel_name(input_channel: str) -> str:
 
 
 def day(timestamp: float) -> str:
-    return datetime.datetime.fromtimestamp(timestamp, datetime.timezone.utc).date().isoformat()
+    """The UTC date of a timestamp, YYYY-MM-DD (computed once per day: it is asked per message)."""
+    return _day(int(timestamp // 86400))
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(number: int) -> str:
+    return (datetime.date(1970, 1, 1) + datetime.timedelta(days=number)).isoformat()
 
 
 @dataclass

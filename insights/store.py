@@ -103,11 +103,18 @@ def after_deletion(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return events[start:]
 
 
+def _event(row: Any) -> dict[str, Any]:
+    # An action's name is a column of its own: about 40% of the events need no JSON parsing.
+    if row[1] == "action" and row[2] is not None:
+        return {"event": "action", "name": row[2], "timestamp": row[3]}
+    return json.loads(row[4])
+
+
 def conversations(url: Any, since: float, until: float) -> Iterator[Conversation]:
     """Each sender's events stored between `since` and `until` (timestamps), in order, as dicts."""
     table = _events_table()
     query = (
-        sa.select(table.c.sender_id, table.c.data)
+        sa.select(table.c.sender_id, table.c.type_name, table.c.action_name, table.c.timestamp, table.c.data)
         .where(table.c.timestamp >= since, table.c.timestamp < until)
         .order_by(table.c.sender_id, table.c.id)
     )
@@ -116,7 +123,7 @@ def conversations(url: Any, since: float, until: float) -> Iterator[Conversation
         with engine.connect() as connection:
             rows = connection.execution_options(stream_results=True, yield_per=BATCH).execute(query)
             for sender_id, group in groupby(rows, key=lambda row: row[0]):
-                events = after_deletion([json.loads(row[1]) for row in group])
+                events = after_deletion([_event(row) for row in group])
                 if events:
                     yield Conversation(sender_id, events)
     finally:
