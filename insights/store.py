@@ -100,6 +100,8 @@ def after_deletion(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             deleting = True
         elif deleting and event.get("event") == "restart":
             start, deleting = index + 1, False
+        elif event.get("event") == "user":  # the turn ended without the restart: not deleted
+            deleting = False
     return events[start:]
 
 

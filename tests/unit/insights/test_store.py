@@ -39,8 +39,11 @@ def test_what_came_before_a_deletion_is_left_out_when_the_rows_were_kept() -> No
         ev.user("hello again", "greet", T + 2),
     ]
     assert [e.get("text") for e in after_deletion(events)] == ["hello again"]
-    # A deletion that failed (no restart after it) deleted nothing: everything stays.
+    # A deletion that failed (no restart in its turn) deleted nothing, even if the person
+    # restarts the conversation later.
     assert after_deletion(events[:2]) == events[:2]
+    failed = [*events[:2], ev.user("start over", "start_over", T + 2), ev.restart(T + 3)]
+    assert after_deletion(failed) == failed
 
 
 def test_a_conversation_deleted_through_our_tracker_store_is_gone(url: Any, endpoints: Path) -> None:
