@@ -229,7 +229,7 @@ def feedback(figures: Figures) -> str:
 
 
 def page(figures: Figures, grouping: Grouping, generated: float) -> str:
-    period = f"{_date(figures.since)} to {_date(figures.until)}"
+    period = f"{_date(figures.since)} until {_date(figures.until)}"
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
