@@ -81,6 +81,27 @@ def missing(url: Any) -> str | None:
     return None
 
 
+class Unreadable(Exception):
+    """Why the tracker store cannot be read, and the exit status that says so."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def readable(endpoints: str) -> Any:
+    """The URL of the endpoints file's tracker store, once it is known to hold conversations.
+    Raises `Unreadable` (status 2: the file is wrong; 1: nothing is stored there yet)."""
+    try:
+        url = database_url(endpoints)
+    except ValueError as problem:
+        raise Unreadable(str(problem), 2) from problem
+    nothing = missing(url)
+    if nothing:
+        raise Unreadable(nothing, 1)
+    return url
+
+
 def _events_table() -> sa.Table:
     from rasa.core.tracker_store import SQLTrackerStore
 

@@ -52,19 +52,19 @@ def main(argv: list[str] | None = None) -> int:
     from insights import clusters, html
     from insights.figures import collect
     from insights.output import new_file
-    from insights.store import conversations, database_url, missing
+    from insights.store import Unreadable, conversations, readable
 
     now = time.time()
     try:
         since, until = period(args.since, args.until, now)
-        url = database_url(args.endpoints)
     except ValueError as problem:
         print(problem, file=sys.stderr)
         return 2
-    nothing = missing(url)
-    if nothing:
-        print(nothing, file=sys.stderr)
-        return 1
+    try:
+        url = readable(args.endpoints)
+    except Unreadable as problem:
+        print(problem, file=sys.stderr)
+        return problem.status
     figures = collect(conversations(url, since, until), since, until)
     page = html.page(figures, clusters.group(figures.unanswered.values()), now)
     path = new_file(Path(args.out), "report", ".html", now)

@@ -21,21 +21,17 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("ACTION_SERVER_URL", "http://127.0.0.1:5055/webhook")
     os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")  # Rasa 3.6 pins SQLAlchemy 1.4
     from insights import review
-    from insights.store import conversations, database_url, missing
+    from insights.store import Unreadable, conversations, readable
 
     now = time.time()
     folder = Path(args.out)
     after = review.last_reviewed(folder)
     try:
-        url = database_url(args.endpoints)
-    except ValueError as problem:
+        url = readable(args.endpoints)
+    except Unreadable as problem:
         print(problem, file=sys.stderr)
-        return 2
-    nothing = missing(url)
-    if nothing:
-        print(nothing, file=sys.stderr)
-        return 1
-    # A little past the newest reviewed message: the store keeps timestamps as floats.
+        return problem.status
+    # Up to a second past now: a message being stored as this runs is in this review, not lost.
     found = review.items(conversations(url, after, now + 1), after)
     path = review.write(folder, found, now)
     print(f"{len(found)} messages to label: {path.resolve()}")
