@@ -19,7 +19,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 ACTIONS_PORT ?= 5055
 export ACTION_SERVER_URL ?= http://127.0.0.1:$(ACTIONS_PORT)/webhook
 
-.PHONY: help install model chat serve web slack cluster prune test-deps check lint validate test loadtest bench lock wages clean
+.PHONY: help install model chat serve web slack cluster prune report review test-deps check lint validate test loadtest bench lock wages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -75,10 +75,18 @@ cluster: install model test-deps ## PostgreSQL, Redis, REPLICAS Rasa servers (2)
 prune: install ## Delete conversations idle for more than DAYS days (make prune DAYS=90)
 	@$(BIN)/python -m scripts.prune prune --days "$(DAYS)" --endpoints "$${ENDPOINTS:-endpoints.yml}"
 
+# What people ask and what fails (issue 19): SINCE=YYYY-MM-DD UNTIL=YYYY-MM-DD (UTC, default the
+# last 30 days), ENDPOINTS=endpoints.postgres.yml for PostgreSQL. Prints the page's path.
+report: install ## An HTML report of the conversations under reports/ (SINCE=, UNTIL=, ENDPOINTS=)
+	@$(BIN)/python -m scripts.report --endpoints "$${ENDPOINTS:-endpoints.yml}" $${SINCE:+--since "$$SINCE"} $${UNTIL:+--until "$$UNTIL"}
+
+review: install ## The messages not answered since the last review, as NLU data to label (reviews/)
+	@$(BIN)/python -m scripts.review --endpoints "$${ENDPOINTS:-endpoints.yml}"
+
 lint: install ## ruff (format check + lint) and mypy
-	$(BIN)/ruff format --check careers actions addons tests bench scripts harness
-	$(BIN)/ruff check careers actions addons tests bench scripts harness
-	$(BIN)/mypy careers actions addons tests bench scripts harness
+	$(BIN)/ruff format --check careers actions addons tests bench scripts harness insights
+	$(BIN)/ruff check careers actions addons tests bench scripts harness insights
+	$(BIN)/mypy careers actions addons tests bench scripts harness insights
 
 validate: install ## rasa data validate --fail-on-warnings
 	$(BIN)/python scripts/quiet_rasa.py data validate --fail-on-warnings

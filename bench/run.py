@@ -25,6 +25,7 @@ from importlib import metadata
 from pathlib import Path
 
 from bench import cluster as scale_out
+from bench import report_scale
 from bench.cross_validation import CrossValidation, cross_validate
 from bench.speed import BENCH_ENV, Speed, Subject, launched, measure, place_vs_national
 from harness import reading_eval, understanding
@@ -395,6 +396,9 @@ def main() -> int:
     parser.add_argument(
         "--no-cluster", action="store_true", help="skip one vs two Rasa servers (make cluster)"
     )
+    parser.add_argument(
+        "--no-report", action="store_true", help="skip `make report` on 100,000 conversations"
+    )
     parser.add_argument("--config", type=Path, default=ROOT / "config.yml", help="compare another pipeline")
     args = parser.parse_args()
     began = time.monotonic()
@@ -423,6 +427,10 @@ def main() -> int:
             print("scale-out: one Rasa server, then two, behind nginx on PostgreSQL and Redis...", flush=True)
             one, two = (scale_out.measure_replicas(tmp, ours_training.model, n) for n in (1, 2))
             scale = scale_out.markdown(one, two, scale_out.sqlite_bytes_per_turn(tmp / "conversations.db"))
+    report = ""
+    if not args.no_report:
+        print("the report on 100,000 generated conversations, SQLite then PostgreSQL...", flush=True)
+        report = report_scale.markdown(report_scale.measure(100_000))
     minutes = (time.monotonic() - began) / 60
     text = markdown(when, minutes, u, h, cv, ours, peer, ours_training, peer_training)
     reading_section = "## Whole messages (issue 17)\n\n" + reading_eval.report(reading) + "\n"
@@ -436,6 +444,8 @@ def main() -> int:
     text = text.replace("\n## Notes\n", f"\n{reading_section}\n## Notes\n", 1)
     if scale:
         text = text.replace("\n## Notes\n", f"\n{scale}\n\n## Notes\n", 1)
+    if report:
+        text = report_scale.replace_section(text, report)
     args.output.write_text(text, encoding="utf-8")
     summary = text.split("## Understanding")[0].split("## Targets (issue 6)")[1]
     print(f"\n{args.output.name} written. Targets:{summary}")
