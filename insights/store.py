@@ -91,14 +91,15 @@ class Unreadable(Exception):
 
 def readable(endpoints: str) -> Any:
     """The URL of the endpoints file's tracker store, once it is known to hold conversations.
-    Raises `Unreadable` (status 2: the file is wrong; 1: nothing is stored there yet)."""
+    Raises `Unreadable` (status 2: the file is wrong; 0: nothing is stored there yet, which is
+    no error on a fresh install)."""
     try:
         url = database_url(endpoints)
     except ValueError as problem:
         raise Unreadable(str(problem), 2) from problem
     nothing = missing(url)
     if nothing:
-        raise Unreadable(nothing, 1)
+        raise Unreadable(nothing, 0)
     return url
 
 
