@@ -1,0 +1,1 @@
+"""Learning from conversations: the report, the review queue and adopting what people said (issue 19)."""
