@@ -264,7 +264,7 @@ def drops(before: Mapping[str, float], after: Mapping[str, float]) -> list[str]:
     for figure in FIGURES:
         old, new = before[figure.name], after[figure.name]
         if (new < old) if figure.higher_is_better else (new > old):
-            worse.append(f"{figure.name} went from {old:.3f} to {new:.3f}")
+            worse.append(f"{figure.name} went from {old:.4f} to {new:.4f}")
     return worse
 
 
