@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -41,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     started = time.monotonic()
+    quiet()
     try:
         run(args.file, args.root.resolve())
     except Refused as reason:
@@ -48,6 +50,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"Took {time.monotonic() - started:.0f} s.")
     return 0
+
+
+def quiet() -> None:
+    """The person wants the verdict, not the notices of the libraries Rasa loads: deprecations
+    (as for `make model`, scripts/quiet_rasa.py), and the note on slot auto-fill that Rasa 3.6
+    prints at every load of any domain."""
+    from scripts import quiet_rasa
+
+    quiet_rasa.quiet()
+    warnings.filterwarnings("ignore", message="Slot auto-fill has been removed")
+    os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
 
 
 def run(file: Path, root: Path) -> None:

@@ -21,10 +21,10 @@ import pytest
 from harness.servers import BIN, ENV, MODEL, ROOT, Stack, running_stack
 from insights.adopt import ADOPTED
 
-# Found by parsing slangy phrasings with the current model: it falls back on this one
-# ("Sorry, I didn't quite get that"), though it is a plain pay question.
+# Found by parsing slangy phrasings with the current model: it falls back on this one (and asks
+# which of a few guesses was meant), though it is a plain pay question.
 UNANSWERED = "yo whats the bag for a data scientist"
-FALLBACK_REPLY = "Sorry, I didn't quite get that."
+FALLBACK_REPLY = "I'm not sure I understood. Did you mean one of these?"  # utter_did_you_mean
 
 
 def write_review(path: Path, guesses: dict[str, list[tuple[str, str, float]]]) -> None:
@@ -85,7 +85,8 @@ def working_tree_untouched() -> Iterator[None]:
 def test_a_message_not_understood_is_answered_after_review_label_and_adopt(
     stack: Stack, project: Path, tmp_path: Path, working_tree_untouched: None, artifacts: Path
 ) -> None:
-    assert stack.text(f"review-{uuid.uuid4().hex[:8]}", UNANSWERED).startswith(FALLBACK_REPLY)
+    before = stack.text(f"review-{uuid.uuid4().hex[:8]}", UNANSWERED)
+    assert before.startswith(FALLBACK_REPLY) and "$" not in before, before
     review = tmp_path / "review.yml"
     write_review(review, {"nlu_fallback": [(UNANSWERED, "nlu_fallback", 0.25)]})
     label(review, "nlu_fallback", "ask_role_salary")
