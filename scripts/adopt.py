@@ -48,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     except Refused as reason:
         print(f"\nNot adopted: {reason}", file=sys.stderr)
         return 1
-    print(f"Took {time.monotonic() - started:.0f} s.")
+    finally:
+        print(f"Took {time.monotonic() - started:.0f} s.")
     return 0
 
 
