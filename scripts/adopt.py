@@ -61,7 +61,10 @@ def quiet() -> None:
 
     quiet_rasa.quiet()
     warnings.filterwarnings("ignore", message="Slot auto-fill has been removed")
-    os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+    # As the Makefile sets them, for `python -m scripts.adopt` run by hand (before TensorFlow loads).
+    for name, value in (("SQLALCHEMY_SILENCE_UBER_WARNING", "1"), ("TF_CPP_MIN_LOG_LEVEL", "2")):
+        os.environ.setdefault(name, value)
+    os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")  # no network here, and none wanted
 
 
 def run(file: Path, root: Path) -> None:

@@ -112,8 +112,10 @@ def test_a_message_not_understood_is_answered_after_review_label_and_adopt(
 def test_labels_that_make_a_figure_drop_are_refused_and_nothing_changes(
     project: Path, tmp_path: Path, working_tree_untouched: None, artifacts: Path
 ) -> None:
-    # A person who marks plain pay questions as off-topic teaches the model to turn them away.
-    pay_questions = [
+    # A person who marks plain career questions as off-topic teaches the model to turn them away:
+    # five figures dropped when this was written (macro-F1, both off-topic recalls, the hard set,
+    # in-scope turned away), so one more right answer somewhere cannot hide the damage.
+    career_questions = [
         "what do data engineers earn these days",
         "how well paid are data analysts",
         "typical pay for a machine learning engineer",
@@ -126,10 +128,18 @@ def test_labels_that_make_a_figure_drop_are_refused_and_nothing_changes(
         "how much can a data scientist expect to be paid",
         "what's a good salary for an ml engineer",
         "pay for data engineers in general",
+        "what does a data analyst do all day",
+        "describe the job of a machine learning engineer",
+        "which skills does a data engineer need",
+        "is data science a growing field",
+        "how do i become a data scientist",
+        "compare data analyst and data engineer",
+        "in which data job is the pay the best",
+        "what software do data scientists work with",
     ]
     review = tmp_path / "review.yml"
-    write_review(review, {"ask_role_salary": [(q, "ask_role_salary", 0.3) for q in pay_questions]})
-    label(review, "ask_role_salary", "out_of_scope")
+    write_review(review, {"nlu_fallback": [(q, "nlu_fallback", 0.2) for q in career_questions]})
+    label(review, "nlu_fallback", "out_of_scope")
     data, model = tree(project / "data"), digest(project / "models" / MODEL.name)
 
     done = adopt(project, review)
