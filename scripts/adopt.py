@@ -46,10 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         run(args.file, args.root.resolve())
     except Refused as reason:
-        print(f"\nNot adopted: {reason}", file=sys.stderr)
+        print(f"\nNot adopted: {reason}\nTook {time.monotonic() - started:.0f} s.", file=sys.stderr)
         return 1
-    finally:
-        print(f"Took {time.monotonic() - started:.0f} s.")
+    print(f"Took {time.monotonic() - started:.0f} s.")
     return 0
 
 
