@@ -95,7 +95,9 @@ def test_a_message_not_understood_is_answered_after_review_label_and_adopt(
     (artifacts / "adopt_review_loop.txt").write_text(done.stdout + done.stderr, encoding="utf-8")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Adopted 1 example(s)" in done.stdout and "no held-out figure dropped" in done.stdout
-    rows = {line[:30].strip(): line[30:].split() for line in done.stdout.splitlines()}
+    rows = {
+        name: rest.split() for name, _, rest in (line.partition("  ") for line in done.stdout.splitlines())
+    }
     for figure in ("held-out intent macro-F1", "off-topic recall", "hard set intent accuracy"):
         before, after, change = rows[figure][:3]
         assert float(after) >= float(before) and not change.startswith("-"), done.stdout
