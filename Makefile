@@ -19,7 +19,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 ACTIONS_PORT ?= 5055
 export ACTION_SERVER_URL ?= http://127.0.0.1:$(ACTIONS_PORT)/webhook
 
-.PHONY: help install model chat serve web slack cluster prune report review test-deps check lint validate test loadtest bench lock wages clean
+.PHONY: help install model chat serve web slack cluster prune report review adopt test-deps check lint validate test loadtest bench lock wages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -59,6 +59,12 @@ web/node_modules/.package-lock.json: web/package.json web/package-lock.json
 
 slack: install model ## Run the assistant for Slack (needs SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET)
 	@scripts/run.sh slack
+
+# Retrains with the labelled examples and keeps the new model only if no held-out figure drops
+# (about 2 minutes). The model it writes is newer than data/, so `make model` does not retrain.
+adopt: install ## Check a labelled review file, retrain, compare held-out figures (make adopt FILE=reviews/x.yml)
+	@[ -n "$(FILE)" ] || { echo "Name the labelled review file: make adopt FILE=reviews/<file>.yml" >&2; exit 2; }
+	@$(BIN)/python -m scripts.adopt "$(FILE)"
 
 test-deps: ## Install Debian's chromium, postgresql, redis-server and nginx for the tests and make cluster
 	@missing=""; command -v chromium >/dev/null || missing="chromium"; \

@@ -148,6 +148,7 @@ def running_stack(
     rasa_args: tuple[str, ...] = (),
     env: dict[str, str] | None = None,
     tracker_store: str | None = None,
+    model: Path = MODEL,
 ) -> Iterator[Stack]:
     """Action server and Rasa server (every channel of credentials.yml) on free loopback ports.
 
@@ -156,7 +157,7 @@ def running_stack(
     workdir.mkdir(parents=True, exist_ok=True)
     actions_port, rasa_port = free_port(), free_port()
     endpoints = write_endpoints(workdir, actions_port, tracker_store)
-    rasa_run = [str(RASA), "run", "-m", str(MODEL), "--endpoints", str(endpoints), "--credentials"]
+    rasa_run = [str(RASA), "run", "-m", str(model), "--endpoints", str(endpoints), "--credentials"]
     rasa_run += ["credentials.yml", "--interface", "127.0.0.1", "--port", str(rasa_port), *rasa_args]
     stack = Stack(
         url=f"http://127.0.0.1:{rasa_port}",

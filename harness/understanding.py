@@ -296,10 +296,10 @@ def family_report(result: FamilyUnderstanding) -> str:
     return "\n".join(lines) + "\n"
 
 
-def evaluate(model: Path) -> Understanding:
-    """Load `model` in this process and score it on the held-out and off-topic sets."""
+def evaluate(model: Path | Agent) -> Understanding:
+    """Load `model` (or use a loaded agent) and score it on the held-out and off-topic sets."""
     quiet()
-    agent = Agent.load(str(model))
+    agent = model if isinstance(model, Agent) else Agent.load(str(model))
     heldout, off_topic = examples(HELDOUT), examples(OFF_TOPIC)
     heldout_parses = asyncio.run(parse_all(agent, [e.text for e in heldout]))
     off_topic_parses = asyncio.run(parse_all(agent, [e.text for e in off_topic]))

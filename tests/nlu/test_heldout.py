@@ -8,14 +8,13 @@ floor means the data or the pipeline got worse, not bad luck.
 from __future__ import annotations
 
 from collections import Counter
-from difflib import get_close_matches
 from pathlib import Path
 
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
 from careers import knowledge, places
-from harness import pay_places, understanding
+from harness import heldout, pay_places, understanding
 from harness.servers import MODEL, ROOT
 
 MACRO_F1_FLOOR = 0.95
@@ -34,40 +33,24 @@ MIN_HARD, MIN_MISSPELT, MIN_EVERYDAY = 150, 60, 200
 FAMILY_ROLE_F1_FLOOR = 0.95
 FAMILY_ACCURACY_FLOOR = 0.90
 MIN_PER_NEW_ROLE = 12
-NEAR_COPY = 0.9  # difflib ratio above which a training example is a copy with a word changed
 NEW_ROLES = set(knowledge.default().roles) - {"data_scientist", "machine_learning_engineer"}
 
 
-def training_texts() -> set[str]:
-    return {m.get("text").lower() for m in load_data(str(ROOT / "data" / "nlu")).intent_examples}
-
-
-HELD_OUT = [
-    understanding.HELDOUT,
-    understanding.OFF_TOPIC,
-    understanding.HARD,
-    understanding.OFF_TOPIC_EVERYDAY,
-    understanding.FAMILY,
-    understanding.RANK,
-]
-
-
-@pytest.mark.parametrize("path", HELD_OUT, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", heldout.NLU_SETS, ids=lambda p: p.name)
 def test_evaluation_phrasings_are_not_in_the_training_data(path: Path) -> None:
-    training = training_texts()
-    copied = [e.text for e in understanding.examples(path) if e.text.lower() in training]
+    training = heldout.training_texts()
+    copied = [e.text for e in understanding.examples(path) if heldout.normalise(e.text) in training]
     assert copied == []
 
 
 def test_the_pay_places_phrasings_are_not_in_the_training_data_nor_paraphrased_there() -> None:
     # Issue 18's set is in its own format (harness/pay_places.py); one of its questions copied
     # into data/ with a word or a place changed would measure memory, not understanding.
-    training = sorted(t for t in training_texts() if places.find(t))
+    training = sorted(t for t in heldout.training_texts() if places.find(t))
     for question in pay_places.questions():
-        text = question.text.lower()
+        text = heldout.normalise(question.text)
         assert text not in training, question.text
-        close = get_close_matches(text, training, n=1, cutoff=NEAR_COPY)
-        assert close == [], (question.text, close)
+        assert heldout.near_copy(text, training) is None, question.text
 
 
 def test_every_intent_has_enough_heldout_phrasings() -> None:
