@@ -254,6 +254,8 @@ FIGURES = (
     Figure("everyday off-topic recall"),
     Figure("family intent accuracy"),
     Figure("family role F1"),
+    Figure("whole-message parts answered"),
+    Figure("whole messages fully answered"),
 )
 
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import cache
 from html import escape
 
+from careers import knowledge
 from insights import charts
 from insights.clusters import MAX_TEXTS, Grouping
 from insights.figures import OUTCOMES, Figures
@@ -65,9 +67,16 @@ def image(source: str, alt: str) -> str:
     return f'<img src="{source}" alt="{escape(alt)}">'
 
 
+@cache
+def role_names() -> dict[str, str]:
+    """A role's name as people read it ("Data Engineer"), for the ids the events hold."""
+    return {role.id: role.name for role in knowledge.load().roles.values()}
+
+
 def _top(counter: Counter[str], caption: str, what: str) -> str:
     total = sum(counter.values())
-    rows = [(name, count, _share(count, total)) for name, count in counter.most_common(TOP)]
+    named = role_names() if what == "role" else {}
+    rows = [(named.get(name, name), count, _share(count, total)) for name, count in counter.most_common(TOP)]
     return table(caption, [what, "messages", "share"], rows)
 
 
@@ -170,7 +179,9 @@ def path(figures: Figures) -> str:
     journeys = figures.path
     numbers = sorted(journeys.reached)
     steps = [("started", journeys.started)]
-    steps += [(f"question {n}", journeys.reached[n]) for n in numbers]
+    # The question most often asked at each number (the path skips questions already answered).
+    ids = {n: journeys.reached_ids_at[n].most_common(1)[0][0] for n in numbers if journeys.reached_ids_at[n]}
+    steps += [(f"question {n}" + (f" ({ids[n]})" if n in ids else ""), journeys.reached[n]) for n in numbers]
     steps += [("result", journeys.results)]
     rows = [(name, count, _share(count, journeys.started)) for name, count in steps]
     alt = "Funnel of the guided path: " + ", ".join(f"{n} {c}" for n, c in steps) + "."
@@ -201,7 +212,10 @@ def recommendations(figures: Figures) -> str:
         + table(
             "Roles recommended",
             ["role", "recommendations", "share"],
-            [(r, c, _share(c, given)) for r, c in journeys.recommendations.most_common()],
+            [
+                (role_names().get(r, r), c, _share(c, given))
+                for r, c in journeys.recommendations.most_common()
+            ],
         )
         + table(
             "What people did next",

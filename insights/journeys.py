@@ -66,6 +66,7 @@ class Journeys:
     started: int = 0
     reached: Counter[int] = field(default_factory=Counter)  # question number → runs reaching it
     reached_ids: Counter[str] = field(default_factory=Counter)
+    reached_ids_at: dict[int, Counter[str]] = field(default_factory=dict)  # number → question ids
     results: int = 0
     left_at: Counter[str] = field(default_factory=Counter)  # last question id before leaving
     recommendations: Counter[str] = field(default_factory=Counter)
@@ -95,6 +96,7 @@ class Journeys:
                     numbers.add(asked[0])
                     self.reached[asked[0]] += 1
                     self.reached_ids[asked[1]] += 1
+                    self.reached_ids_at.setdefault(asked[0], Counter())[asked[1]] += 1
                     last = asked[1]
             elif kind == "slot" and event.get("name") == RESULT_SLOT and event.get("value"):
                 if running:

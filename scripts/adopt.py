@@ -192,13 +192,14 @@ def measure(model: Path) -> dict[str, float]:
     for tests/nlu and `make bench`."""
     from rasa.core.agent import Agent
 
-    from harness import understanding
+    from harness import reading_eval, understanding
 
     understanding.quiet()
     agent = Agent.load(str(model))
     held = understanding.evaluate(agent)
     hard = understanding.evaluate_hard(agent)
     family = understanding.evaluate_family(agent)
+    whole = reading_eval.evaluate(agent)
     figures = {
         "held-out intent macro-F1": held.macro_f1,
         "held-out role F1": held.role_f1,
@@ -209,6 +210,8 @@ def measure(model: Path) -> dict[str, float]:
         "everyday off-topic recall": hard.everyday_oos_recall,
         "family intent accuracy": family.intent_accuracy,
         "family role F1": family.role_f1,
+        "whole-message parts answered": whole.part_rate,
+        "whole messages fully answered": whole.message_rate,
     }
     assert set(figures) == {f.name for f in adopt.FIGURES}  # the table's rows and these keys agree
     return figures

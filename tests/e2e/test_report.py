@@ -104,9 +104,11 @@ def test_what_was_not_understood_is_shown_masked(page: Page) -> None:
 
 def test_the_guided_path_shows_a_started_path_its_result_and_what_came_next(page: Page) -> None:
     assert row(page, "Paths reaching each step", "started")[1] == "1"
-    assert row(page, "Paths reaching each step", "question 1")[1] == "1"
+    assert row(page, "Paths reaching each step", "question 1 (enjoy)")[1] == "1"  # named by path.yml
     assert row(page, "Paths reaching each step", "result")[1:] == ["1", "100.0%"]
     assert row(page, "What people did next", "asked the gap")[1] == "1"
+    recommended = page.locator("table", has=page.locator("caption", has_text="Roles recommended"))
+    assert "_" not in recommended.inner_text()  # roles by their names, not their ids
 
 
 def test_traffic_counts_the_rest_conversations_and_never_a_sender_id_or_a_deleted_one(page: Page) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.servers import BIN, ENV, MODEL, ROOT, Stack, running_stack
+from harness.servers import BIN, ENV, MODEL, ROOT, running_stack
 from insights.adopt import ADOPTED
 
 # Found by parsing slangy phrasings with the current model: it falls back on this one (and asks
@@ -28,15 +28,34 @@ FALLBACK_REPLY = "I'm not sure I understood. Did you mean one of these?"  # utte
 
 
 def write_review(path: Path, guesses: dict[str, list[tuple[str, str, float]]]) -> None:
-    """TEST HELPER standing in for `make review` (another helper writes it; switch to it once
-    merged): its documented format, one `- intent:` block per guessed intent, each example
-    with the model's guess and confidence as a comment. `guesses`: intent -> (text, guessed, confidence)."""
+    """A labelled file as a person could write it by hand (the refusal tests need many messages
+    at once): one `- intent:` block per intent. The loop test uses the real `make review`."""
     lines = ['version: "3.1"', "# Messages the assistant could not answer. Rename each intent.", "nlu:"]
     for intent, examples in guesses.items():
         lines += [f"- intent: {intent}", "  examples: |"]
         lines += [
             f"    - {text}  # guessed {guessed} {confidence:.2f}" for text, guessed, confidence in examples
         ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def review(workdir: Path, out: Path) -> Path:
+    """`make review` (python -m scripts.review) on the store the servers of `workdir` used."""
+    command = [str(BIN / "python"), "-m", "scripts.review", "--endpoints", str(workdir / "endpoints.yml")]
+    made = subprocess.run(
+        [*command, "--out", str(out)], cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=300
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
+    return Path(made.stdout.strip().rpartition(": ")[2])
+
+
+def label_message(path: Path, message: str, intent: str) -> None:
+    """What the person does in the review file: the block of `message` gets its right intent."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = lines.index(f"    - {message}")
+    assert lines[at - 3].startswith("# guessed "), lines[at - 3]  # the model's guess, as a comment
+    assert lines[at - 2].startswith("- intent: ")
+    lines[at - 2] = f"- intent: {intent}"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -83,15 +102,16 @@ def working_tree_untouched() -> Iterator[None]:
 
 
 def test_a_message_not_understood_is_answered_after_review_label_and_adopt(
-    stack: Stack, project: Path, tmp_path: Path, working_tree_untouched: None, artifacts: Path
+    project: Path, tmp_path: Path, working_tree_untouched: None, artifacts: Path
 ) -> None:
-    before = stack.text(f"review-{uuid.uuid4().hex[:8]}", UNANSWERED)
+    with running_stack(tmp_path / "before") as stack:
+        before = stack.text(f"review-{uuid.uuid4().hex[:8]}", UNANSWERED)
     assert before.startswith(FALLBACK_REPLY) and "$" not in before, before
-    review = tmp_path / "review.yml"
-    write_review(review, {"nlu_fallback": [(UNANSWERED, "nlu_fallback", 0.25)]})
-    label(review, "nlu_fallback", "ask_role_salary")
+    reviewed = review(tmp_path / "before", tmp_path / "reviews")
+    assert f"    - {UNANSWERED}\n" in reviewed.read_text(encoding="utf-8")
+    label_message(reviewed, UNANSWERED, "ask_role_salary")
 
-    done = adopt(project, review)
+    done = adopt(project, reviewed)
     (artifacts / "adopt_review_loop.txt").write_text(done.stdout + done.stderr, encoding="utf-8")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Adopted 1 example(s)" in done.stdout and "no held-out figure dropped" in done.stdout
