@@ -411,6 +411,7 @@ def main() -> int:
         u = understanding.evaluate(ours_training.model)
         h = understanding.evaluate_hard(ours_training.model)
         reading = reading_eval.evaluate(ours_training.model)
+        fresh = reading_eval.evaluate(ours_training.model, reading_eval.FRESH)
         cv = (
             CrossValidation(folds=(), examples=0)
             if args.no_cv
@@ -433,7 +434,13 @@ def main() -> int:
         report = report_scale.markdown(report_scale.measure(100_000))
     minutes = (time.monotonic() - began) / 60
     text = markdown(when, minutes, u, h, cv, ours, peer, ours_training, peer_training)
-    reading_section = "## Whole messages (issue 17)\n\n" + reading_eval.report(reading) + "\n"
+    reading_section = (
+        "## Whole messages (issue 17)\n\n"
+        + reading_eval.report(reading)
+        + "\n\n"
+        + reading_eval.report(fresh, "fresh set, written after the tuning and never tuned on")
+        + "\n"
+    )
     if PLACE_LATENCY:
         national, place = PLACE_LATENCY
         reading_section += (

@@ -12,7 +12,6 @@ from __future__ import annotations
 from difflib import get_close_matches
 from pathlib import Path
 
-import yaml
 from rasa.shared.nlu.training_data.loading import load_data
 
 from harness import pay_places, reading_eval, understanding
@@ -41,8 +40,9 @@ def training_texts(data: Path = understanding.ROOT / "data" / "nlu") -> dict[str
     return found
 
 
-def whole_messages() -> list[str]:
-    return [m["text"] for m in yaml.safe_load(reading_eval.HELDOUT.read_text(encoding="utf-8"))["messages"]]
+def whole_messages() -> list[tuple[str, Path]]:
+    """The texts of both whole-message sets, with the set each is in."""
+    return [(m["text"], path) for path in reading_eval.SETS for m in reading_eval.messages(path)]
 
 
 def texts() -> dict[str, Path]:
@@ -50,7 +50,7 @@ def texts() -> dict[str, Path]:
     found: dict[str, Path] = {}
     for path in NLU_SETS:
         found.update((normalise(e.text), path) for e in understanding.examples(path))
-    found.update((normalise(t), reading_eval.HELDOUT) for t in whole_messages())
+    found.update((normalise(t), path) for t, path in whole_messages())
     found.update((normalise(q.text), pay_places.PAY_PLACES) for q in pay_places.questions())
     return found
 

@@ -19,6 +19,9 @@ from harness.servers import MODEL, ROOT
 
 ADVICE = ROOT / "tests" / "nlu" / "heldout_advice.yml"
 PART_FLOOR, MESSAGE_FLOOR = reading_eval.PART_TARGET, reading_eval.MESSAGE_TARGET  # issue 17: 0.90, 0.85
+# The set written after the tuning, never tuned on (0.823 and 0.742 measured when it was added):
+# a guard that the reading of new messages does not fall, not a target reached.
+FRESH_PART_FLOOR, FRESH_MESSAGE_FLOOR = 0.80, 0.72
 ADVICE_INTENT_FLOOR = 0.70  # measured 0.71-0.86 (issue 17 note); the per-intent floor of heldout.yml is 0.85
 
 
@@ -38,13 +41,23 @@ def result(agent: Agent, artifacts: Path) -> reading_eval.ReadingScore:
 
 def test_held_out_messages_are_not_in_the_training_data() -> None:
     training = heldout.training_texts()
-    assert [t for t in heldout.whole_messages() if heldout.normalise(t) in training] == []
+    assert [t for t, _ in heldout.whole_messages() if heldout.normalise(t) in training] == []
 
 
 def test_every_part_of_a_message_is_answered(result: reading_eval.ReadingScore) -> None:
     assert result.messages >= 150
     assert result.part_rate >= PART_FLOOR, reading_eval.report(result)
     assert result.message_rate >= MESSAGE_FLOOR, reading_eval.report(result)
+
+
+def test_messages_nobody_tuned_for_are_read_no_worse_than_when_they_were_written(
+    agent: Agent, artifacts: Path
+) -> None:
+    found = reading_eval.evaluate(agent, reading_eval.FRESH)
+    report = reading_eval.report(found, "fresh set") + "\n\nParts not answered:\n" + "\n".join(found.misses)
+    (artifacts / "reading_fresh_report.txt").write_text(report, encoding="utf-8")
+    assert found.messages >= 120 and found.twice == 0 and found.english_as_other == 0, report
+    assert found.part_rate >= FRESH_PART_FLOOR and found.message_rate >= FRESH_MESSAGE_FLOOR, report
 
 
 def test_nothing_is_answered_twice(result: reading_eval.ReadingScore) -> None:
