@@ -8,7 +8,6 @@ tests/nlu/test_reading.py (the floors) and bench/run.py (the figures in BENCHMAR
 from __future__ import annotations
 
 import asyncio
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,35 +46,32 @@ ANSWERED_BY = {
 }
 
 
-# What a message leans on from before: kinds of reference, each with the phrases that show it.
-# The assistant resolves these from its slots (role, aspect, compared roles, path_given); this
-# detector only scores the held-out annotation of them.
-_REFERENCES = {
-    "other_role": re.compile(r"\b(the other (one|role|job)|the other)\b"),
-    "previous_figure": re.compile(
-        r"\b(that|this|the|those|these) "
-        r"(\d[\d.,]*\s?%?|figure|figures|number|numbers|stat|stats|percentage|salary figure)\b"
-        r"|\b(is|was|are) (that|this|it) from\b|\bwhere('s| is| does) (that|this) (come )?from\b"
-    ),
-    "recommendation": re.compile(
-        r"\b(why not|how come|why isn'?t it|why wasn'?t|instead of|rather than|over)\b"
-    ),
-    "previous_aspect": re.compile(
-        r"\b(compared? (with|to)|what about|how about|and for|same for|versus|vs\.?|and (with|for)|than)\b"
-    ),
-    "previous_role": re.compile(
-        r"\b(they|them|their|theirs|it|its|that (role|job|one)|this (role|job|one)|those|these|there)\b"
-    ),
-}
+# Intents whose answer takes what is missing from the conversation: the aspect in focus (an
+# aspect-only or role-only follow-up, a comparison), the figures of the answer before (sources),
+# the recommendation (why not), the other role of the last comparison.
+CARRIES_ASPECT = {names.INFORM_ROLE, names.ASK_OTHER_ROLE, names.COMPARE_ROLES}
 
 
-def references(text: str, names_a_role: bool = True) -> list[str]:
-    """The kinds of reference to the conversation a message makes ("the other one", "that 36%");
-    a question that names no role leans on the role in focus ("and the education needed?")."""
-    lowered = text.lower()
-    found = [kind for kind, pattern in _REFERENCES.items() if pattern.search(lowered)]
-    if not names_a_role and "previous_role" not in found:
-        found.append("previous_role")
+def resolved_references(questions: Sequence[dict[str, Any]]) -> set[str]:
+    """The kinds of reference to the conversation that the questions read leave to it, so that
+    the actions resolve them from the slots: a question missing its role ("what do they earn?",
+    a comparison naming one role), missing its aspect ("what about DBAs?"), about the figures
+    before ("source?"), the recommendation ("why not X?"), or the other role."""
+    found: set[str] = set()
+    for question in questions:
+        intent, roles = str(question.get("intent") or ""), list(question.get("roles") or [])
+        if (intent == names.COMPARE_ROLES and len(roles) < 2) or (
+            not roles and (intent.startswith(names.ASK_ROLE_PREFIX) or intent in CARRIES_ASPECT)
+        ):
+            found.add("previous_role")
+        if intent in CARRIES_ASPECT and not question.get("aspects"):
+            found.add("previous_aspect")
+        if intent == names.ASK_SOURCES:
+            found.add("previous_figure")
+        if intent == names.ASK_WHY_NOT:
+            found.add("recommendation")
+        if intent == names.ASK_OTHER_ROLE:
+            found.add("other_role")
     return found
 
 
@@ -129,7 +125,11 @@ def _skills(part: dict[str, Any], polarities: set[str]) -> set[str]:
 
 
 def _answers_question(
-    expected: dict[str, Any], question: dict[str, Any], referring: bool, message_roles: set[str]
+    expected: dict[str, Any],
+    question: dict[str, Any],
+    referring: bool,
+    message_roles: set[str],
+    carried: set[Any] = frozenset(),  # type: ignore[assignment]
 ) -> bool:
     asks, intent = expected["asks"], str(question.get("intent") or "")
     if asks == "aspect":
@@ -138,6 +138,8 @@ def _answers_question(
         ok = ok or (
             wanted in question.get("aspects", []) and intent in ANSWERED_BY["rank"] | {names.INFORM_ROLE}
         )
+        # "same q for data engineers": the aspect in focus, taken from the conversation.
+        ok = ok or ("previous_aspect" in carried and intent in CARRIES_ASPECT and not question.get("aspects"))
     elif asks == "uncovered_role":
         jobs = {str(e["value"]) for e in question.get("entities") or [] if e.get("entity") == names.JOB}
         ok = bool(jobs)
@@ -182,8 +184,9 @@ def score(annotations: Sequence[dict[str, Any]], parses: Sequence[dict[str, Any]
         message_roles = {
             str(e["value"]) for e in parse.get("entities") or [] if e.get("entity") == names.ROLE
         }
-        found_references = set(references(message["text"], bool(message_roles)))
+        found_references = resolved_references(questions)
         referring = any(p["kind"] == "reference" for p in expected_parts)
+        carried = {p.get("refers_to") for p in expected_parts if p["kind"] == "reference"}
         used: set[int] = set()
         all_answered = True
         for expected in expected_parts:
@@ -197,7 +200,7 @@ def score(annotations: Sequence[dict[str, Any]], parses: Sequence[dict[str, Any]
                     (
                         i
                         for i, q in enumerate(questions)
-                        if i not in used and _answers_question(expected, q, referring, message_roles)
+                        if i not in used and _answers_question(expected, q, referring, message_roles, carried)
                     ),
                     None,
                 )
