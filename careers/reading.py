@@ -143,6 +143,49 @@ def _values(entities: Sequence[Mapping[str, Any]], kind: str) -> tuple[str, ...]
     return tuple(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == kind))
 
 
+# A job we know nothing about, said as one's own ("I've been a plumber for 12 years", "i work
+# as a cashier at a supermarket"): the words after the cue, up to the first of STOP_AFTER, when
+# the last of them reads as an occupation. backgrounds.yml and other_jobs.yml name the jobs we
+# know; this keeps any other as "career changer from X" instead of losing it.
+_STATED_JOB = re.compile(
+    r"\b(?:i\s*'?\s*m|i am|i work(?:ed)? as|i'?ve been|i have been|been|i was|i used to be|"
+    r"work(?:ing|ed)? as|as)\s+an?\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)",
+    re.IGNORECASE,
+)
+OCCUPATION_END = re.compile(
+    r"(er|or|ist|yst|ian|ant|ent|man|woman|ee|agent|officer|chef|cook|clerk|pilot|medic|nurse|tech|vet)$"
+)
+NOT_A_JOB = {
+    "bit", "lot", "little", "fan", "person", "people", "beginner", "newbie", "novice", "number",
+    "member", "career", "changer", "user", "learner", "lover", "starter", "quick", "fast", "slow",
+    "better", "power", "computer", "other", "former", "matter", "answer", "order", "junior",
+    "senior", "major", "minor", "mentor", "mother", "father", "parent", "perfectionist", "introvert",
+    "extrovert", "hardcore", "complete", "total", "huge", "big", "stay-at-home",
+}  # fmt: skip
+STOP_AFTER = {
+    "for", "at", "in", "with", "and", "but", "from", "who", "since", "so", "then", "to", "of",
+    "on", "w", "that", "which", "because", "or", "now", "right", "currently", "full", "part",
+}  # fmt: skip
+
+
+def stated_job(text: str) -> tuple[int, int, str] | None:
+    """Where a job said as one's own is named, and its name, if the message says one."""
+    if not FIRST_PERSON & set(_words(text)) and not re.match(r"\s*been\b", text, re.IGNORECASE):
+        return None
+    for match in _STATED_JOB.finditer(text):
+        kept = []
+        for word in re.finditer(r"\S+", match.group(1)):
+            if word.group(0).lower() in STOP_AFTER:
+                break
+            kept.append(word)
+        names_ = [w.group(0).lower() for w in kept]
+        if not names_ or NOT_A_JOB & set(names_) or not OCCUPATION_END.search(names_[-1]):
+            continue
+        start = match.start(1) + kept[0].start()
+        return start, match.start(1) + kept[-1].end(), " ".join(names_)
+    return None
+
+
 def states_a_job(text: str) -> bool:
     """ "I work as a pharmacist", "I've been a nurse for 6 years": the person's own job."""
     return bool(FIRST_PERSON_CUES.search(text))
@@ -152,8 +195,15 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
     """The parts of a message, in order: for each clause, a profile part when it says something
     about the person, a correction, or a question with the entities of its clause."""
     parts: list[Part] = []
-    first_person_message = bool(FIRST_PERSON & set(_words(text))) or any(
-        e.get("entity") == BACKGROUND for e in entities
+    # "i like digging into data more than building software. what would fit me best?": likes
+    # and dislikes, no skills, are what the guided path asks about.
+    described = any(is_statement(c.text) and _describes_me(c, parsed) for c in parsed)
+    # "economist at a central bank, R mostly. closest data job?": a personal question makes the
+    # statements around it about the person, even with no "I" in the message.
+    first_person_message = (
+        bool(FIRST_PERSON & set(_words(text)))
+        or any(e.get("entity") == BACKGROUND for e in entities)
+        or (len(parsed) > 1 and any(c.intent in ASKED_FOR_ME for c in parsed))
     )
     for clause in parsed:
         if len(parsed) > 1 and clause.intent in NOT_IN_A_CLAUSE:
@@ -185,7 +235,9 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
         jobs = [
             e
             for e in own
-            if e.get("entity") == JOB and states_a_job(clause.text) and not _denied(text, int(e["start"]))
+            if e.get("entity") == JOB
+            and (states_a_job(clause.text) or (statement and first_person_message))
+            and not _denied(text, int(e["start"]))
         ]
         named_skills = any(e.get("entity") == SKILL for e in own)
         if named_skills and CORRECTION_CUES.search(clause.text.lower()):
@@ -229,19 +281,14 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
             aspect = _asked_aspect(clause, own)
             if aspect is not None and aspect != FIT:
                 intent = names.ask_role(aspect)  # "which cloud platform should I learn?"
-            elif START_WORDS & clause_words:
+            elif START_WORDS & clause_words and {"where", "how", "first"} & clause_words:
                 intent = names.ASK_ROADMAP  # "where would I start?": the first stage of a roadmap
         if intent == names.ask_role(FIT) and not _values(entities, ROLE) and not POINTERS & clause_words:
             intent = names.START_PATH  # "what role for me": which role fits is the guided path
-        if (
-            has_profile
-            and _told_skills_or_background(parts)
-            and (intent, GAP_WORDS)
-            != (
-                names.ask_role("skills"),
-                GAP_WORDS - clause_words,
-            )
-        ):
+        told = has_profile and _told_skills_or_background(parts)
+        if intent == names.ASK_CLOSEST_ROLE and described and not told:
+            intent = names.START_PATH  # likes and dislikes, no skills: the guided path
+        if told and not (intent == names.ask_role("skills") and not GAP_WORDS & clause_words):
             intent = PERSONAL.get(intent, intent)
             if (
                 intent == names.ASK_TRANSITION
@@ -272,6 +319,11 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
     return _once(parts)
 
 
+# Questions that ask about the person's own case.
+ASKED_FOR_ME = {
+    names.ASK_SKILL_GAP, names.ASK_CLOSEST_ROLE, names.ASK_ROADMAP, names.ASK_TRANSITION,
+    names.START_PATH, names.TELL_SKILLS,
+}  # fmt: skip
 # A question asked right after telling one's skills or background means the person's own case:
 # the skills of a role are the gap to it, the list of roles is the closest ones (issue 17).
 PERSONAL = {

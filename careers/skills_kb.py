@@ -90,7 +90,8 @@ class SkillBase:
         if background in self.backgrounds:
             return self.backgrounds[background].name
         if background.startswith(JOB_PREFIX):  # a job we know nothing about (issue 17)
-            return f"Career changer from {background[len(JOB_PREFIX) :]}"
+            job = background[len(JOB_PREFIX) :]
+            return f"{job[:1].upper()}{job[1:]} (career changer)"  # "From Plumber (career changer) to ..."
         role = self.kb.role(background)
         return role.name if role else background
 

@@ -67,7 +67,9 @@ class WholeMessageReader(Component):
                 0, len(text), text, str(intent.get("name") or ""), float(intent.get("confidence") or 0)
             )
         ]
-        parts = reading.assemble(text, clauses, message.get(ENTITIES) or [])
+        entities = self._with_stated_job(text, list(message.get(ENTITIES) or []))
+        message.set(ENTITIES, entities, add_to_output=True)
+        parts = reading.assemble(text, clauses, entities)
         message.set(
             reading.READING,
             {"language": verdict.language, "parts": [p.as_dict() for p in parts]},
@@ -78,9 +80,20 @@ class WholeMessageReader(Component):
             # "... A or B, which should I go for?": the guided path between them, a form of its
             # own (actions/path.py reads the roles from this part).
             self._set_intent(message, names.START_PATH, float(intent.get("confidence") or 0.0))
-        elif len(parts) == 1 and parts[0].kind != "question" and intent.get("name") != parts[0].intent:
-            # Only something about the person ("I work as a pharmacist"): noted, not a question.
-            self._set_intent(message, parts[0].intent, max(float(intent.get("confidence") or 0.0), 0.5))
+        elif (
+            len(parts) == 1
+            and intent.get("name") != parts[0].intent
+            and intent.get("name") != names.SAY_SEVERAL
+        ):
+            # One thing, read otherwise than the model guessed: only something about the person
+            # ("I work as a pharmacist": noted, not a question), or the question the reading
+            # corrected ("what role for me" is the guided path).
+            confidence = float(intent.get("confidence") or 0.0)
+            # A statement about oneself is sure enough; a corrected question keeps the model's
+            # confidence, so that the fallback still catches what it barely understood.
+            self._set_intent(
+                message, parts[0].intent, confidence if parts[0].kind == "question" else max(confidence, 0.5)
+            )
         elif reading.several(parts):
             confidence = (
                 min(c.confidence for c in clauses) if len(clauses) > 1 else intent.get("confidence", 0)
@@ -95,6 +108,19 @@ class WholeMessageReader(Component):
                 self._set_intent(message, parts[0].intent, float(intent.get("confidence") or 0.0))
             elif ranking:
                 self._set_intent(message, str(ranking[0]["name"]), float(ranking[0]["confidence"]))
+
+    @staticmethod
+    def _with_stated_job(text: str, entities: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+        """ "I've been a plumber for 12 years": a job no list names, kept as the person's job."""
+        found = reading.stated_job(text)
+        if found is None:
+            return entities
+        start, end, job = found
+        taken = (names.ROLE, names.JOB, names.BACKGROUND)
+        if any(e.get("entity") in taken and e["start"] < end and start < e["end"] for e in entities):
+            return entities
+        stated = {"entity": names.JOB, "value": job, "start": start, "end": end, "extractor": "reading"}
+        return sorted([*entities, stated], key=lambda e: int(e.get("start", 0)))
 
     @staticmethod
     def _set_intent(message: Message, name: str, confidence: float) -> None:

@@ -92,6 +92,12 @@ def test_what_one_says_about_oneself_shapes_the_question_after_it(stack: Stack) 
     assert texts(start)[-1].startswith("For which role? Here are the ones closest to what you told me")
 
 
+def test_a_job_no_list_names_is_kept_as_the_persons_own(stack: Stack) -> None:
+    (said,) = talk(stack, "I've been a plumber for 12 years. could I become a data analyst?")
+    text = " ".join(texts(said))
+    assert "you work as a plumber" in text and "career changer" in text and "not a role I cover" not in text
+
+
 def test_a_correction_and_a_complaint_in_one_message_take_the_skill_back(stack: Stack) -> None:
     _, corrected = talk(
         stack,
