@@ -17,6 +17,7 @@ from rasa_sdk.types import DomainDict
 from actions import kb, skill_base
 from actions._common import button, entity_values
 from actions.detail import send
+from actions.feedback import answered, asks_feedback
 from actions.guidance import said, updated
 from actions.smalltalk import ActionAcknowledge
 from careers import guidance, names, path
@@ -243,6 +244,7 @@ class ActionExplainPathQuestion(Action):
         return []
 
 
+@asks_feedback
 class ActionRecommendPath(Action):
     """The recommendation, its reasons and next steps; the recommended role stays in context."""
 
@@ -262,6 +264,7 @@ class ActionRecommendPath(Action):
             button("Start over", names.START_PATH),
         ]
         dispatcher.utter_message(text=path.explain(kb(), result), buttons=buttons)
+        answered()
         return [
             *reset_events(),
             SlotSet("role", result.role),
@@ -271,6 +274,7 @@ class ActionRecommendPath(Action):
         ]
 
 
+@asks_feedback
 class ActionExplainWhyNot(Action):
     """ "Why not data scientist?" after a recommendation: from the person's own answers."""
 
@@ -292,6 +296,7 @@ class ActionExplainWhyNot(Action):
             return []
         answer = path.why_not(kb(), answers, named, [r for r in among if r in kb().roles])
         send(dispatcher, answer)
+        answered()
         return []
 
 

@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import kb, wages
 from actions._common import button, entity_values, send
+from actions.feedback import answered, asks_feedback
 from careers import detail, names, pay_keys, pay_question, roles, scope
 from careers.answer import MAX_BUTTONS
 from careers.pay_question import Question, Reply
@@ -58,6 +59,7 @@ def send_reply(dispatcher: CollectingDispatcher, reply: Reply) -> List[Dict[str,
         dispatcher.utter_message(text=reply.answer.text, image=reply.image)
     else:
         send(dispatcher, reply.answer)
+    answered()
     events = [SlotSet(names.ASPECT, "salary"), SlotSet(names.PLACE, list(reply.places) or None)]
     if reply.role:
         events.append(SlotSet(names.ROLE, reply.role))
@@ -82,6 +84,7 @@ def _offered_chart(tracker: Tracker, images: bool) -> Reply | None:
     return pay_question.detail_reply(kb(), wages(), found, images) if found else None
 
 
+@asks_feedback
 class ActionAnswerPay(Action):
     """ "How many data scientists in Ohio?", "which state pays DBAs the most?", "where are the
     most jobs for statisticians?"."""
