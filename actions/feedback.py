@@ -68,7 +68,10 @@ def asks_feedback(cls: A) -> A:
             events = await inner(self, dispatcher, tracker, domain)
         finally:
             _reply.reset(token)
-        if reply.answered and feedback.should_ask(kind, tracker.events):
+        # Not in the middle of the guided path: its next question follows the answer, and a
+        # feedback question between would bury it (the recommendation at its end is rated).
+        in_path = bool((tracker.active_loop or {}).get("name"))
+        if reply.answered and not in_path and feedback.should_ask(kind, tracker.events):
             dispatcher.utter_message(text=feedback.QUESTION, buttons=feedback.question_buttons())
             events = [*events, SlotSet(FEEDBACK_KIND, kind)]
         return events

@@ -56,6 +56,8 @@ INTERRUPTIONS = {
     names.DELETE_CONVERSATION,
     names.CONFIRM_DELETE_CONVERSATION,
     names.KEEP_CONVERSATION,
+    # feedback (issue 19): "not helpful" typed mid-path, or a 👍 clicked on an answer before it
+    names.FEEDBACK,
     # issue 17: several parts, another language, why not X, advice
     names.SAY_SEVERAL,
     names.OTHER_LANGUAGE,

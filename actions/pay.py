@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import kb, wages
 from actions._common import button, entity_values, send
 from actions.feedback import answered, asks_feedback
-from careers import detail, names, pay_keys, pay_question, roles, scope
+from careers import detail, feedback, names, pay_keys, pay_question, roles, scope
 from careers.answer import MAX_BUTTONS
 from careers.pay_question import Question, Reply
 
@@ -78,7 +78,11 @@ def answer(
 
 def _offered_chart(tracker: Tracker, images: bool) -> Reply | None:
     """ "Chart", typed after a pay answer that offered one: that answer's chart."""
-    said = [e for e in tracker.events if e.get("event") == "bot"][-1:]
+    # The answer's own message: the "Was this helpful?" after it (issue 19) offers no chart.
+    answers = [
+        e for e in tracker.events if e.get("event") == "bot" and not feedback.is_question(e.get("text"))
+    ]
+    said = answers[-1:]
     key = pay_keys.offered_chart([b for e in said for b in (e.get("data") or {}).get("buttons") or []])
     found = detail.parse_key(kb(), key) if key else None
     return pay_question.detail_reply(kb(), wages(), found, images) if found else None
