@@ -16,7 +16,7 @@ import requests
 
 from addons.channels import slack_blocks
 from harness.pay_places import Database
-from harness.servers import Stack, running_stack
+from harness.servers import Stack, running_stack, stored_feedback
 from tests.channels.fake_slack import FakeSlack, block_errors, fake_slack
 from tests.matrix import first_questions
 
@@ -302,3 +302,26 @@ def test_a_personal_follow_up_uses_the_skills_told_in_slack(slack_stack: Stack, 
     say(slack_stack, "what are my options then?", user, channel)
     options = posts_to(slack, channel, 2)[1]
     assert "Closest roles by the core skills you have" in options["text"]
+
+
+def test_an_answer_asks_was_this_helpful_and_a_thumbs_up_click_is_stored(
+    slack_stack: Stack, slack: FakeSlack
+) -> None:
+    # Issue 19: the question is its own message, 👍 / 👎 as Block Kit buttons; the click is a
+    # signed interactive payload, recorded in the tracker store with the conversation.
+    user, channel = new_ids()
+    say(slack_stack, "what does a data engineer do?", user, channel)
+    answer, question = posts_to(slack, channel, 2)[:2]
+    assert "errors" not in question and section_text(answer).startswith("*Data Engineers")
+    assert section_text(question) == "Was this helpful?"
+    thumbs = buttons_of(question)
+    assert [(b["text"]["text"], b["value"]) for b in thumbs] == [
+        ("👍", '/feedback{"rating":"up"}'),
+        ("👎", '/feedback{"rating":"down"}'),
+    ]
+    click(slack_stack, user, channel, thumbs[0])
+    thanks = posts_to(slack, channel, 3)[2]
+    assert thanks["text"] == "Thanks!"
+    assert stored_feedback(slack_stack.workdir, f"%{user}%") == [
+        {"kind": "action_answer_role", "rating": "up", "missing": None}
+    ]
