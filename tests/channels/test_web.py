@@ -346,20 +346,27 @@ def test_a_personal_follow_up_uses_the_skills_told_in_the_widget(page: Page) -> 
 
 
 def test_the_thumbs_up_under_an_answer_is_clicked_and_stored(
-    page: Page, web_stack: Stack, artifacts: Path
+    browser: Browser, page_origin: str, web_stack: Stack, artifacts: Path
 ) -> None:
     # Issue 19: "Was this helpful?" comes under an answer with 👍 / 👎; the answer keeps its own
     # buttons (addons/channels/socketio.py), and the click is stored with the conversation.
-    say(page, "how do I become a data engineer from a software developer?")
+    # A new page is a new conversation: the shared one has been asked for feedback already.
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    page.goto(f"{page_origin}/")
+    last_answer(page, "Hi! I'm the career guide.")
+    say(page, "what skills does a data engineer need?")
     last_answer(page, "Was this helpful?")
     question = page.locator(".rw-message").filter(has_text="Was this helpful?").last
     expect(question.locator(".rw-reply")).to_have_text(["👍", "👎"])
     answers = page.locator(".rw-response")
     texts = [answers.nth(i).inner_text() for i in range(answers.count())]
-    assert texts[-1] == "Was this helpful?" and "Data Engineer" in texts[-2]
+    assert texts[-1] == "Was this helpful?" and texts[-2].startswith("Data Engineers: skills")
     expect(page.locator(".rw-message").nth(-2).locator(".rw-reply").first).to_be_visible()
     page.screenshot(path=str(artifacts / "feedback_widget.png"), full_page=True)
     question.locator(".rw-reply").filter(has_text="👍").click()
     last_answer(page, "Thanks!")
+    # The answer's own buttons are still there to click after the rating.
+    expect(page.locator(".rw-reply").filter(has_text="Compare").first).to_be_visible()
+    page.close()
     stored = stored_feedback(web_stack.workdir, "%")
-    assert {"kind": "action_plan_transition", "rating": "up", "missing": None} in stored
+    assert {"kind": "action_answer_role", "rating": "up", "missing": None} in stored

@@ -13,7 +13,7 @@ from pathlib import Path
 import pexpect
 
 from harness.pay_places import Database
-from harness.servers import ENV, ROOT, free_port, write_endpoints
+from harness.servers import ENV, ROOT, free_port, stored_feedback, write_endpoints
 from scripts.shell import choose
 
 PROMPT = "Your input ->"
@@ -94,3 +94,50 @@ def test_a_number_picks_a_button_and_anything_else_is_sent_as_typed() -> None:
     assert choose("3", buttons) == "3"  # not a button: a person may mean the number
     assert choose("what do they earn?", buttons) == "what do they earn?"
     assert choose("1", []) == "1"
+
+
+def test_plus_and_minus_rate_an_answer_only_when_feedback_was_asked() -> None:
+    thumbs = {"+": '/feedback{"rating":"up"}', "-": '/feedback{"rating":"down"}'}
+    assert choose("+", [], thumbs) == '/feedback{"rating":"up"}'
+    assert choose(" - ", [], thumbs) == '/feedback{"rating":"down"}'
+    assert choose("+", []) == "+"  # nothing asked: sent as typed
+
+
+def test_was_this_helpful_reads_plus_or_minus_in_the_shell_and_a_plus_is_stored(tmp_path: Path) -> None:
+    # Issue 19: the feedback question is one line, not two more numbered entries.
+    env = {
+        **ENV,
+        "ACTIONS_PORT": str(actions_port := free_port()),
+        "RASA_PORT": str(free_port()),
+        "ENDPOINTS": str(write_endpoints(tmp_path, actions_port)),
+        "CONVERSATION_ID": "shell-feedback-test",
+        "TERM": "dumb",
+    }
+    shell = pexpect.spawn(
+        "bash",
+        ["scripts/run.sh", "chat"],
+        cwd=str(ROOT),
+        env=env,
+        encoding="utf-8",
+        timeout=300,
+        dimensions=(50, 200),
+    )
+    try:
+        shell.expect(PROMPT)
+        shell.sendline("what do data analysts earn?")
+        shell.expect(re.escape("Data Analysts: salary"), timeout=60)
+        shell.expect(PROMPT, timeout=60)
+        reply = ANSI.sub("", shell.before)
+        assert "Was this helpful? (+ / -)" in reply and "👍" not in reply
+        shell.sendline("+")
+        shell.expect(re.escape("Thanks!"), timeout=60)
+        shell.expect(PROMPT, timeout=60)
+        shell.sendline("/stop")
+        shell.expect(pexpect.EOF, timeout=60)
+    finally:
+        if shell.isalive():
+            shell.terminate(force=True)
+    shell.close()
+    assert stored_feedback(tmp_path, "shell-feedback-test") == [
+        {"kind": "action_answer_role", "rating": "up", "missing": None}
+    ]
