@@ -5,7 +5,8 @@ from rasa_sdk import Tracker
 from actions.compare import ActionCompareRoles
 from actions.detail import ActionShowDetail
 from actions.roles import ActionAnswerRole
-from tests.actions.tracker import answer_of, tracker
+from tests.actions.tracker import tracker
+from tests.answers import answer_of
 
 DS, MLE = "data_scientist", "machine_learning_engineer"
 

@@ -11,7 +11,8 @@ from actions.compare import ActionCompareRoles
 from actions.feedback import ActionRecordFeedback
 from actions.roles import ActionAnswerRole
 from careers import feedback
-from tests.actions.tracker import answer_of, tracker
+from tests.actions.tracker import tracker
+from tests.answers import answer_of
 
 DS, MLE = "data_scientist", "machine_learning_engineer"
 ROLE = "action_answer_role"

@@ -15,7 +15,8 @@ from actions.rank import ActionRankRoles
 from actions.roles import ActionAnswerRole
 from careers import wages
 from careers.answer import MAX_CHARS
-from tests.actions.tracker import answer_of, tracker
+from tests.actions.tracker import tracker
+from tests.answers import answer_of
 
 W = figures()
 DS, DE, DBA, STAT = "data_scientist", "data_engineer", "database_administrator", "statistician"

@@ -40,22 +40,3 @@ def tracker(
         active_loop={},
         latest_action_name="action_listen",
     )
-
-
-def answer_of(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The answer's messages of a reply that, being a conversation's first substantive answer,
-    ends with the feedback question (issue 19): that question is checked here, then dropped."""
-    from careers import feedback
-
-    *answer, question = messages
-    assert question["text"] == feedback.QUESTION
-    assert [b["payload"] for b in question["buttons"]] == [
-        '/feedback{"rating":"up"}',
-        '/feedback{"rating":"down"}',
-    ]
-    return answer
-
-
-def without_feedback_kind(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The events of a reply, but the slot that names the answer the feedback question rates."""
-    return [e for e in events if e.get("name") != "feedback_kind"]

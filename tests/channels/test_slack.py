@@ -74,11 +74,21 @@ def say(stack: Stack, text: str, user: str, channel: str, **kwargs: Any) -> requ
     return post(stack, direct_message(text, user, channel), "application/json", **kwargs)
 
 
-def posts_to(slack: FakeSlack, channel: str, count: int = 0, timeout: float = 30) -> list[dict[str, Any]]:
-    """What was posted to `channel`, after waiting up to `timeout` s for `count` posts."""
+def posts_to(
+    slack: FakeSlack, channel: str, count: int = 0, timeout: float = 30, feedback: bool = False
+) -> list[dict[str, Any]]:
+    """What was posted to `channel`, after waiting up to `timeout` s for `count` posts. The
+    "Was this helpful?" after a first answer (issue 19) is left out unless `feedback`: the tests
+    of other features look at the answers (test_an_answer_asks_was_this_helpful... at it)."""
     deadline = time.monotonic() + timeout
     while True:
-        found = [p for p in slack.posts if p.get("channel") == channel and p["method"] == "chat.postMessage"]
+        found = [
+            p
+            for p in slack.posts
+            if p.get("channel") == channel
+            and p["method"] == "chat.postMessage"
+            and (feedback or not str(p.get("text") or "").startswith("*Was this helpful?*"))
+        ]
         if len(found) >= count or time.monotonic() > deadline:
             return found
         time.sleep(0.1)
@@ -311,17 +321,17 @@ def test_an_answer_asks_was_this_helpful_and_a_thumbs_up_click_is_stored(
     # signed interactive payload, recorded in the tracker store with the conversation.
     user, channel = new_ids()
     say(slack_stack, "what does a data engineer do?", user, channel)
-    answer, question = posts_to(slack, channel, 2)[:2]
+    answer, question = posts_to(slack, channel, 2, feedback=True)[:2]
     assert "errors" not in question and section_text(answer).startswith("*Data Engineers")
-    assert section_text(question) == "Was this helpful?"
+    assert section_text(question) == "*Was this helpful?*"  # one line: bold, as every heading
     thumbs = buttons_of(question)
     assert [(b["text"]["text"], b["value"]) for b in thumbs] == [
         ("👍", '/feedback{"rating":"up"}'),
         ("👎", '/feedback{"rating":"down"}'),
     ]
     click(slack_stack, user, channel, thumbs[0])
-    thanks = posts_to(slack, channel, 3)[2]
-    assert thanks["text"] == "Thanks!"
+    thanks = posts_to(slack, channel, 3, feedback=True)[2]
+    assert thanks["text"] == "*Thanks!*"
     assert stored_feedback(slack_stack.workdir, f"%{user}%") == [
         {"kind": "action_answer_role", "rating": "up", "missing": None}
     ]
