@@ -20,17 +20,17 @@ PROMPT = "Your input ->"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\r")
 
 
-def test_typed_questions_numbers_and_stop_in_the_shell(tmp_path: Path, artifacts: Path) -> None:
-    top_statistician_pay = f"${Database().value('15-2041', '1100000', 'median'):,.0f}"
+def spawn_shell(tmp_path: Path, conversation_id: str) -> pexpect.spawn:
+    """`make chat`'s launcher in a terminal, on free ports, its conversations stored in `tmp_path`."""
     env = {
         **ENV,
         "ACTIONS_PORT": str(actions_port := free_port()),
         "RASA_PORT": str(free_port()),
         "ENDPOINTS": str(write_endpoints(tmp_path, actions_port)),
-        "CONVERSATION_ID": "shell-smoke-test",
+        "CONVERSATION_ID": conversation_id,
         "TERM": "dumb",
     }
-    shell = pexpect.spawn(
+    return pexpect.spawn(
         "bash",
         ["scripts/run.sh", "chat"],
         cwd=str(ROOT),
@@ -39,6 +39,11 @@ def test_typed_questions_numbers_and_stop_in_the_shell(tmp_path: Path, artifacts
         timeout=300,
         dimensions=(50, 200),
     )
+
+
+def test_typed_questions_numbers_and_stop_in_the_shell(tmp_path: Path, artifacts: Path) -> None:
+    top_statistician_pay = f"${Database().value('15-2041', '1100000', 'median'):,.0f}"
+    shell = spawn_shell(tmp_path, "shell-smoke-test")
     log = tmp_path / "shell.log"
     shell.logfile_read = log.open("w")
     try:
@@ -103,25 +108,13 @@ def test_plus_and_minus_rate_an_answer_only_when_feedback_was_asked() -> None:
     assert choose("+", []) == "+"  # nothing asked: sent as typed
 
 
-def test_was_this_helpful_reads_plus_or_minus_in_the_shell_and_a_plus_is_stored(tmp_path: Path) -> None:
+def test_was_this_helpful_reads_plus_or_minus_in_the_shell_and_a_plus_is_stored(
+    tmp_path: Path, artifacts: Path
+) -> None:
     # Issue 19: the feedback question is one line, not two more numbered entries.
-    env = {
-        **ENV,
-        "ACTIONS_PORT": str(actions_port := free_port()),
-        "RASA_PORT": str(free_port()),
-        "ENDPOINTS": str(write_endpoints(tmp_path, actions_port)),
-        "CONVERSATION_ID": "shell-feedback-test",
-        "TERM": "dumb",
-    }
-    shell = pexpect.spawn(
-        "bash",
-        ["scripts/run.sh", "chat"],
-        cwd=str(ROOT),
-        env=env,
-        encoding="utf-8",
-        timeout=300,
-        dimensions=(50, 200),
-    )
+    shell = spawn_shell(tmp_path, "shell-feedback-test")
+    log = tmp_path / "shell.log"
+    shell.logfile_read = log.open("w")
     try:
         shell.expect(PROMPT)
         shell.sendline("what do data analysts earn?")
@@ -137,7 +130,11 @@ def test_was_this_helpful_reads_plus_or_minus_in_the_shell_and_a_plus_is_stored(
     finally:
         if shell.isalive():
             shell.terminate(force=True)
+        shell.logfile_read.close()
     shell.close()
+    assert shell.exitstatus == 0
+    transcript = ANSI.sub("", log.read_text(encoding="utf-8"))
+    (artifacts / "feedback_shell_transcript.txt").write_text(transcript, encoding="utf-8")
     assert stored_feedback(tmp_path, "shell-feedback-test") == [
         {"kind": "action_answer_role", "rating": "up", "missing": None}
     ]
