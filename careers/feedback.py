@@ -49,8 +49,9 @@ THANKS_MISSING = "Thanks, I've noted that. Anything else you'd like to know?"
 NOTHING_TO_RATE = (
     "Thanks! There's no answer of mine to rate yet. Ask me about a data career and tell me afterwards."
 )
-UP_TITLE = "👍"
-DOWN_TITLE = "👎"
+# The emoji with a word: a browser or terminal without an emoji font still shows what each means.
+UP_TITLE = "👍 Yes"
+DOWN_TITLE = "👎 No"
 
 # How often: at most once in GAP_TURNS messages of the person (so two questions in a row get one
 # "Was this helpful?"), never again for a kind of answer already rated in this session (they told

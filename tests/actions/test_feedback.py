@@ -39,7 +39,7 @@ async def test_a_role_answer_ends_with_was_this_helpful_and_names_what_it_rates(
     )
     [answer] = answer_of(messages)
     assert answer["text"].startswith("Data Scientists: salary")
-    assert [b["title"] for b in messages[-1]["buttons"]] == ["👍", "👎"]
+    assert [b["title"] for b in messages[-1]["buttons"]] == ["👍 Yes", "👎 No"]
     assert slot(events, "feedback_kind") == [ROLE]
 
 

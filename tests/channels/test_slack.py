@@ -326,8 +326,8 @@ def test_an_answer_asks_was_this_helpful_and_a_thumbs_up_click_is_stored(
     assert section_text(question) == "*Was this helpful?*"  # one line: bold, as every heading
     thumbs = buttons_of(question)
     assert [(b["text"]["text"], b["value"]) for b in thumbs] == [
-        ("👍", '/feedback{"rating":"up"}'),
-        ("👎", '/feedback{"rating":"down"}'),
+        ("👍 Yes", '/feedback{"rating":"up"}'),
+        ("👎 No", '/feedback{"rating":"down"}'),
     ]
     click(slack_stack, user, channel, thumbs[0])
     thanks = posts_to(slack, channel, 3, feedback=True)[2]

@@ -357,13 +357,13 @@ def test_the_thumbs_up_under_an_answer_is_clicked_and_stored(
     say(page, "what skills does a data engineer need?")
     last_answer(page, "Was this helpful?")
     question = page.locator(".rw-message").filter(has_text="Was this helpful?").last
-    expect(question.locator(".rw-reply")).to_have_text(["👍", "👎"])
+    expect(question.locator(".rw-reply")).to_have_text(["👍 Yes", "👎 No"])
     answers = page.locator(".rw-response")
     texts = [answers.nth(i).inner_text() for i in range(answers.count())]
     assert texts[-1] == "Was this helpful?" and texts[-2].startswith("Data Engineers: skills")
     expect(page.locator(".rw-message").nth(-2).locator(".rw-reply").first).to_be_visible()
     page.screenshot(path=str(artifacts / "feedback_widget.png"), full_page=True)
-    question.locator(".rw-reply").filter(has_text="👍").click()
+    question.locator(".rw-reply").filter(has_text="Yes").click()
     last_answer(page, "Thanks!")
     # The answer's own buttons are still there to click after the rating.
     expect(page.locator(".rw-reply").filter(has_text="Compare").first).to_be_visible()

@@ -48,7 +48,7 @@ def test_an_answer_asks_and_a_thumbs_up_is_stored_with_the_conversation(stack: S
     *answer, question = say(stack, me, "what do data scientists earn?")
     assert answer[0]["text"].startswith("Data Scientists: salary")
     assert question["text"] == "Was this helpful?"
-    assert [(b["title"], b["payload"]) for b in question["buttons"]] == [("👍", UP), ("👎", DOWN)]
+    assert [(b["title"], b["payload"]) for b in question["buttons"]] == [("👍 Yes", UP), ("👎 No", DOWN)]
     [thanks] = say(stack, me, UP)
     assert thanks["text"] == "Thanks!"
     assert stored_feedback(stack, me) == [{"kind": "action_answer_role", "rating": "up", "missing": None}]

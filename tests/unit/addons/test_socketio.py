@@ -29,7 +29,7 @@ async def test_an_answer_followed_by_the_feedback_question_keeps_its_buttons() -
     answer, question = sio.emitted
     # Persistent buttons: the widget shows them even when the message is not the last one.
     assert answer == {"text": "Data Scientists: salary", "buttons": [{"content_type": "text", **MORE[0]}]}
-    assert [r["title"] for r in question["quick_replies"]] == ["👍", "👎"]
+    assert [r["title"] for r in question["quick_replies"]] == ["👍 Yes", "👎 No"]
 
 
 async def test_other_replies_keep_their_quick_replies_and_their_order() -> None:

@@ -72,8 +72,8 @@ def test_a_new_session_starts_afresh() -> None:
 
 def test_the_buttons_send_the_contracts_payloads() -> None:
     assert feedback.question_buttons() == [
-        {"title": "👍", "payload": '/feedback{"rating":"up"}'},
-        {"title": "👎", "payload": '/feedback{"rating":"down"}'},
+        {"title": "👍 Yes", "payload": '/feedback{"rating":"up"}'},
+        {"title": "👎 No", "payload": '/feedback{"rating":"down"}'},
     ]
 
 
