@@ -8,6 +8,8 @@ third-party warnings. The transcript is left in test-artifacts/shell_transcript.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pexpect
@@ -20,8 +22,10 @@ PROMPT = "Your input ->"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\r")
 
 
-def spawn_shell(tmp_path: Path, conversation_id: str) -> pexpect.spawn:
-    """`make chat`'s launcher in a terminal, on free ports, its conversations stored in `tmp_path`."""
+@contextmanager
+def shell_in(tmp_path: Path, conversation_id: str, transcript: Path) -> Iterator[pexpect.spawn]:
+    """`make chat`'s launcher in a terminal, on free ports, its conversations stored in `tmp_path`;
+    it must have left with exit status 0, and what it showed is left in `transcript`."""
     env = {
         **ENV,
         "ACTIONS_PORT": str(actions_port := free_port()),
@@ -30,7 +34,7 @@ def spawn_shell(tmp_path: Path, conversation_id: str) -> pexpect.spawn:
         "CONVERSATION_ID": conversation_id,
         "TERM": "dumb",
     }
-    return pexpect.spawn(
+    shell = pexpect.spawn(
         "bash",
         ["scripts/run.sh", "chat"],
         cwd=str(ROOT),
@@ -39,14 +43,23 @@ def spawn_shell(tmp_path: Path, conversation_id: str) -> pexpect.spawn:
         timeout=300,
         dimensions=(50, 200),
     )
+    log = tmp_path / "shell.log"
+    shell.logfile_read = log.open("w")
+    try:
+        yield shell
+    finally:
+        if shell.isalive():
+            shell.terminate(force=True)
+        shell.logfile_read.close()
+        transcript.write_text(ANSI.sub("", log.read_text(encoding="utf-8")), encoding="utf-8")
+    shell.close()
+    assert shell.exitstatus == 0
 
 
 def test_typed_questions_numbers_and_stop_in_the_shell(tmp_path: Path, artifacts: Path) -> None:
     top_statistician_pay = f"${Database().value('15-2041', '1100000', 'median'):,.0f}"
-    shell = spawn_shell(tmp_path, "shell-smoke-test")
-    log = tmp_path / "shell.log"
-    shell.logfile_read = log.open("w")
-    try:
+    transcript = artifacts / "shell_transcript.txt"
+    with shell_in(tmp_path, "shell-smoke-test", transcript) as shell:
         shell.expect(PROMPT)
         opening = ANSI.sub("", shell.before)
         assert "Warning" not in opening, opening
@@ -81,15 +94,7 @@ def test_typed_questions_numbers_and_stop_in_the_shell(tmp_path: Path, artifacts
         shell.expect(PROMPT, timeout=60)
         shell.sendline("/stop")
         shell.expect(pexpect.EOF, timeout=60)
-    finally:
-        if shell.isalive():
-            shell.terminate(force=True)
-        shell.logfile_read.close()
-    shell.close()
-    assert shell.exitstatus == 0
-    transcript = ANSI.sub("", log.read_text(encoding="utf-8"))
-    (artifacts / "shell_transcript.txt").write_text(transcript, encoding="utf-8")
-    assert "Warning" not in transcript
+    assert "Warning" not in transcript.read_text(encoding="utf-8")
 
 
 def test_a_number_picks_a_button_and_anything_else_is_sent_as_typed() -> None:
@@ -112,10 +117,7 @@ def test_was_this_helpful_reads_plus_or_minus_in_the_shell_and_a_plus_is_stored(
     tmp_path: Path, artifacts: Path
 ) -> None:
     # Issue 19: the feedback question is one line, not two more numbered entries.
-    shell = spawn_shell(tmp_path, "shell-feedback-test")
-    log = tmp_path / "shell.log"
-    shell.logfile_read = log.open("w")
-    try:
+    with shell_in(tmp_path, "shell-feedback-test", artifacts / "feedback_shell_transcript.txt") as shell:
         shell.expect(PROMPT)
         shell.sendline("what do data analysts earn?")
         shell.expect(re.escape("Data Analysts: salary"), timeout=60)
@@ -127,14 +129,6 @@ def test_was_this_helpful_reads_plus_or_minus_in_the_shell_and_a_plus_is_stored(
         shell.expect(PROMPT, timeout=60)
         shell.sendline("/stop")
         shell.expect(pexpect.EOF, timeout=60)
-    finally:
-        if shell.isalive():
-            shell.terminate(force=True)
-        shell.logfile_read.close()
-    shell.close()
-    assert shell.exitstatus == 0
-    transcript = ANSI.sub("", log.read_text(encoding="utf-8"))
-    (artifacts / "feedback_shell_transcript.txt").write_text(transcript, encoding="utf-8")
     assert stored_feedback(tmp_path, "shell-feedback-test") == [
         {"kind": "action_answer_role", "rating": "up", "missing": None}
     ]
