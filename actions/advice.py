@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import advice_words, kb, skill_base
 from actions._common import entity_values
 from actions.detail import send
+from actions.feedback import answered, asks_feedback
 from actions.guidance import profile
 from careers import advice, names
 
@@ -23,6 +24,7 @@ def _role(tracker: Tracker) -> str | None:
     return str(value) if value in kb().roles else None
 
 
+@asks_feedback
 class ActionRankBySkill(Action):
     def name(self) -> str:
         return "action_rank_by_skill"
@@ -32,9 +34,11 @@ class ActionRankBySkill(Action):
     ) -> List[Dict[str, Any]]:
         text = str(tracker.latest_message.get("text") or "")
         send(dispatcher, advice.skill_ranking(skill_base(), advice_words(), text))
+        answered()
         return []
 
 
+@asks_feedback
 class ActionGiveAdvice(Action):
     """How long it takes, will AI replace a role, am I too old: by the intent asked."""
 
@@ -52,4 +56,5 @@ class ActionGiveAdvice(Action):
             send(dispatcher, advice.ai_risk(skill_base(), words, role_id))
         else:
             send(dispatcher, advice.age(skill_base(), words, role_id))
+        answered()
         return []

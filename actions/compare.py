@@ -13,6 +13,7 @@ from actions import pay as pay_action
 from actions import rank as rank_action
 from actions._common import button, caveats, compared_roles, entity_values, role_before_message
 from actions.detail import send
+from actions.feedback import answered, asks_feedback
 from careers import compare, detail, names, rank, roles
 
 
@@ -29,6 +30,7 @@ def which_two_buttons() -> list[dict[str, str]]:
     ]
 
 
+@asks_feedback
 class ActionCompareRoles(Action):
     """Compares the roles named, completed from the conversation, on the aspects named; says so
     when one of the occupations named is not a role we cover."""
@@ -74,5 +76,6 @@ class ActionCompareRoles(Action):
         # behind each answer's "more" button.
         for answer in detail.comparison_answers(kb(), role_ids, aspects, caveats(tracker, role_ids, figured)):
             send(dispatcher, answer)
+        answered()
         # After a comparison "they" means these roles, so no single role stays in focus.
         return [SlotSet("role", None), SlotSet("compared_roles", role_ids)]

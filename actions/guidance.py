@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import kb, skill_base
 from actions._common import button, entity_values
 from actions.detail import send
+from actions.feedback import answered, asks_feedback
 from careers import guidance, names, reading, skills, skills_kb
 from careers.answer import MAX_BUTTONS
 
@@ -118,6 +119,7 @@ def answer_for_role(
         return events
     details = entity_values(tracker, "detail")
     send(dispatcher, answer(person, role_id, details[0] if details else None))
+    answered()
     return [*events, SlotSet("role", role_id)]
 
 
@@ -133,6 +135,7 @@ def _roadmap(person: guidance.Profile, role_id: str, detail: str | None) -> guid
     return guidance.describe_roadmap(skill_base(), person, role_id)
 
 
+@asks_feedback
 class ActionShowSkillGap(Action):
     def name(self) -> str:
         return "action_show_skill_gap"
@@ -143,6 +146,7 @@ class ActionShowSkillGap(Action):
         return answer_for_role(dispatcher, tracker, names.ASK_SKILL_GAP, _gap)
 
 
+@asks_feedback
 class ActionShowRoadmap(Action):
     def name(self) -> str:
         return "action_show_roadmap"
@@ -184,6 +188,7 @@ class ActionNoteSkills(Action):
         return events
 
 
+@asks_feedback
 class ActionRankClosestRoles(Action):
     def name(self) -> str:
         return "action_rank_closest_roles"
@@ -193,9 +198,11 @@ class ActionRankClosestRoles(Action):
     ) -> List[Dict[str, Any]]:
         person, events = updated(tracker)
         send(dispatcher, guidance.describe_closest(skill_base(), person))
+        answered()
         return events
 
 
+@asks_feedback
 class ActionPlanTransition(Action):
     """ "I'm a data analyst; how do I become a data engineer?" The starting point is the
     background named now or before; the goal is the role named (or in context)."""
@@ -227,6 +234,7 @@ class ActionPlanTransition(Action):
             )
             return [*events, SlotSet("role", target)]
         send(dispatcher, guidance.describe_transition(skill_base(), person, source, target))
+        answered()
         return [*events, SlotSet("role", target)]
 
 

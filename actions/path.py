@@ -17,6 +17,7 @@ from rasa_sdk.types import DomainDict
 from actions import kb, skill_base
 from actions._common import button, entity_values
 from actions.detail import send
+from actions.feedback import answered, asks_feedback
 from actions.guidance import said, updated
 from actions.smalltalk import ActionAcknowledge
 from careers import guidance, names, path
@@ -55,6 +56,8 @@ INTERRUPTIONS = {
     names.DELETE_CONVERSATION,
     names.CONFIRM_DELETE_CONVERSATION,
     names.KEEP_CONVERSATION,
+    # feedback (issue 19): "not helpful" typed mid-path, or a 👍 clicked on an answer before it
+    names.FEEDBACK,
     # issue 17: several parts, another language, why not X, advice
     names.SAY_SEVERAL,
     names.OTHER_LANGUAGE,
@@ -243,6 +246,7 @@ class ActionExplainPathQuestion(Action):
         return []
 
 
+@asks_feedback
 class ActionRecommendPath(Action):
     """The recommendation, its reasons and next steps; the recommended role stays in context."""
 
@@ -262,6 +266,7 @@ class ActionRecommendPath(Action):
             button("Start over", names.START_PATH),
         ]
         dispatcher.utter_message(text=path.explain(kb(), result), buttons=buttons)
+        answered()
         return [
             *reset_events(),
             SlotSet("role", result.role),
@@ -271,6 +276,7 @@ class ActionRecommendPath(Action):
         ]
 
 
+@asks_feedback
 class ActionExplainWhyNot(Action):
     """ "Why not data scientist?" after a recommendation: from the person's own answers."""
 
@@ -292,6 +298,7 @@ class ActionExplainWhyNot(Action):
             return []
         answer = path.why_not(kb(), answers, named, [r for r in among if r in kb().roles])
         send(dispatcher, answer)
+        answered()
         return []
 
 

@@ -16,7 +16,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import kb, wages
 from actions._common import button, entity_values, send
-from careers import detail, names, pay_keys, pay_question, roles, scope
+from actions.feedback import answered, asks_feedback
+from careers import detail, feedback, names, pay_keys, pay_question, roles, scope
 from careers.answer import MAX_BUTTONS
 from careers.pay_question import Question, Reply
 
@@ -58,6 +59,7 @@ def send_reply(dispatcher: CollectingDispatcher, reply: Reply) -> List[Dict[str,
         dispatcher.utter_message(text=reply.answer.text, image=reply.image)
     else:
         send(dispatcher, reply.answer)
+    answered()
     events = [SlotSet(names.ASPECT, "salary"), SlotSet(names.PLACE, list(reply.places) or None)]
     if reply.role:
         events.append(SlotSet(names.ROLE, reply.role))
@@ -76,12 +78,17 @@ def answer(
 
 def _offered_chart(tracker: Tracker, images: bool) -> Reply | None:
     """ "Chart", typed after a pay answer that offered one: that answer's chart."""
-    said = [e for e in tracker.events if e.get("event") == "bot"][-1:]
+    # The answer's own message: the "Was this helpful?" after it (issue 19) offers no chart.
+    answers = [
+        e for e in tracker.events if e.get("event") == "bot" and not feedback.is_question(e.get("text"))
+    ]
+    said = answers[-1:]
     key = pay_keys.offered_chart([b for e in said for b in (e.get("data") or {}).get("buttons") or []])
     found = detail.parse_key(kb(), key) if key else None
     return pay_question.detail_reply(kb(), wages(), found, images) if found else None
 
 
+@asks_feedback
 class ActionAnswerPay(Action):
     """ "How many data scientists in Ohio?", "which state pays DBAs the most?", "where are the
     most jobs for statisticians?"."""

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import kb
 from actions import pay as pay_action
 from actions._common import button, caveats, entity_values
+from actions.feedback import answered, asks_feedback
 from careers import chart, names, rank, roles
 
 # Channels that show an image message: the web widget (socket.io). The shell, Slack and REST
@@ -20,6 +21,7 @@ OTHER = {"salary": "outlook", "outlook": "salary"}
 ON = {"salary": "pay", "outlook": "growth"}
 
 
+@asks_feedback
 class ActionRankRoles(Action):
     """Ranks every role on the dimension asked (pay by default): short, full, or as a chart."""
 
@@ -69,6 +71,7 @@ def answer(dispatcher: CollectingDispatcher, tracker: Tracker, aspects: List[str
                 *others,
             ],
         )
+    answered()
     return [SlotSet("aspect", dimension)]
 
 

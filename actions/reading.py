@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.advice import ActionGiveAdvice, ActionRankBySkill
 from actions.compare import ActionCompareRoles
+from actions.feedback import asks_feedback
 from actions.guidance import (
     ActionForgetSkill,
     ActionListRelatedRoles,
@@ -109,6 +110,7 @@ def _mapped_slots(part: Dict[str, Any]) -> Dict[str, Any]:
     return mapped
 
 
+@asks_feedback
 class ActionAnswerParts(Action):
     def name(self) -> str:
         return "action_answer_parts"

@@ -13,11 +13,13 @@ from actions import pay as pay_action
 from actions import rank as rank_action
 from actions._common import button, caveats, compared_roles, entity_values
 from actions.detail import send
+from actions.feedback import answered, asks_feedback
 from careers import detail, names, rank, roles
 
 DEFAULT_ASPECT = "overview"
 
 
+@asks_feedback
 class ActionAnswerRole(Action):
     """Answers the aspect in context for the role(s) named or in context, or asks which role."""
 
@@ -37,6 +39,7 @@ class ActionAnswerRole(Action):
         return answer(dispatcher, tracker, found)
 
 
+@asks_feedback
 class ActionAnswerOtherRole(Action):
     """ "And the other one?": the aspect in context for the other role of the last comparison."""
 
@@ -80,6 +83,7 @@ def answer(
         # both roles, so no single role stays in focus, and a follow-up compares them again.
         lead = caveats(tracker, list(found.roles), [aspect])
         send(dispatcher, detail.compare_answer(kb(), found.roles, aspect, lead))
+        answered()
         return [
             SlotSet("role", None),
             SlotSet("aspect", aspect),
@@ -91,4 +95,5 @@ def answer(
         dispatcher,
         detail.role_answer(kb(), found.roles[0], aspect, caveats(tracker, [found.roles[0]], [aspect])),
     )
+    answered()
     return [SlotSet("role", found.roles[0]), SlotSet("aspect", aspect)]

@@ -26,10 +26,20 @@ def idle_cutoff(days: float, now: float | None = None) -> float:
     return (time.time() if now is None else now) - days * SECONDS_PER_DAY
 
 
+# Slots that belong to one session: a rating recorded in a session stays there (the report reads
+# it once), and a new session has no answer to rate yet (careers/feedback.py).
+PER_SESSION = frozenset({"feedback", "feedback_kind"})
+
+
 def carried_over(slots: Mapping[str, Any], initial: Mapping[str, Any]) -> dict[str, Any]:
-    """The slots a new session starts with: each slot whose value is not its initial one, once.
+    """The slots a new session starts with: each slot whose value is not its initial one, once
+    (the PER_SESSION ones aside).
 
     Stock Rasa copies every `SlotSet` event of the old session, repeats included, so each
     session would start longer than the last (seen: 878 events in session 30 of one
     conversation); one value per slot gives the same slots."""
-    return {name: value for name, value in slots.items() if value is not None and value != initial.get(name)}
+    return {
+        name: value
+        for name, value in slots.items()
+        if value is not None and value != initial.get(name) and name not in PER_SESSION
+    }

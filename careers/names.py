@@ -52,6 +52,8 @@ ASK_AI_RISK = "ask_ai_risk"
 ASK_AGE = "ask_age"
 # pay (issue 18): how many jobs, where they are, where pay is highest
 ASK_JOBS_WHERE = "ask_jobs_where"
+# feedback (issue 19): 👍 / 👎 on an answer, or "that helped" typed
+FEEDBACK = "feedback"
 
 ASK_ROLE_PREFIX = "ask_role_"
 OVERVIEW_INTENT = "ask_role_overview"
@@ -110,6 +112,7 @@ INTENTS = frozenset(
         ASK_AI_RISK,
         ASK_AGE,
         ASK_JOBS_WHERE,
+        FEEDBACK,
     }
 )
 
@@ -130,6 +133,8 @@ BACKGROUND = "background"
 UNKNOWN_SKILL = "unknown_skill"
 # pay (issue 18)
 INDUSTRY = "industry"
+# feedback (issue 19): "up" or "down", sent by the 👍 / 👎 buttons
+RATING = "rating"
 
 ENTITIES = frozenset(
     {
@@ -147,5 +152,6 @@ ENTITIES = frozenset(
         BACKGROUND,
         UNKNOWN_SKILL,
         INDUSTRY,
+        RATING,
     }
 )

@@ -191,3 +191,18 @@ def process_tree(root: int) -> list[int]:
         found.append(pid)
         todo.extend(children.get(pid, []))
     return found
+
+
+def stored_feedback(workdir: Path, sender_like: str) -> list[dict[str, Any]]:
+    """The `feedback` slot values (issue 19) stored in the SQLite tracker store of a stack started
+    in `workdir`, for the senders matching the SQL LIKE pattern `sender_like`, oldest first."""
+    import json
+    import sqlite3
+
+    with sqlite3.connect(workdir / "conversations.db") as connection:
+        rows = connection.execute(
+            "SELECT data FROM events WHERE sender_id LIKE ? AND type_name = 'slot' ORDER BY id",
+            (sender_like,),
+        ).fetchall()
+    slots = [json.loads(data) for (data,) in rows]
+    return [s["value"] for s in slots if s.get("name") == "feedback"]

@@ -4,6 +4,11 @@ rasa 3.6.21 calls python-socketio's `enter_room` without awaiting it (a coroutin
 python-socketio 5.10), so with `session_persistence` the widget never receives a reply
 (RasaHQ/rasa#13027). The output sends each answer as one message and escapes the characters the
 widget's markdown would eat ("O*NET ... O*NET" turning into italics).
+
+The widget shows a message's quick replies only while it is the last message. An answer followed
+by "Was this helpful? 👍 👎" (issue 19, careers/feedback.py) would lose its own buttons ("All 9
+salary figures"...), so the output holds each message with buttons until the next one: when that
+is the feedback question, the answer's buttons are sent as the widget's persistent buttons.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint
 
 from addons.channels.guard import apologising, at_server_start
+from careers import feedback
 
 _MARKDOWN_SPECIAL = re.compile(r"([*_`])")
 
@@ -34,7 +40,32 @@ def as_markdown(text: str) -> str:
 
 class SocketIOOutput(socketio.SocketIOOutput):
     """One answer, one bubble: rasa splits texts on blank lines into several messages, which
-    the widget shows one by one with typing pauses, cutting a list off from its heading."""
+    the widget shows one by one with typing pauses, cutting a list off from its heading.
+    One instance per turn (SocketIOInput.blueprint), which flushes it at the end of the turn."""
+
+    def __init__(self, sio: Any, bot_message_evt: str) -> None:
+        super().__init__(sio, bot_message_evt)
+        self._held: tuple[str, Dict[str, Any]] | None = None
+
+    async def _send_message(self, recipient_id: str, response: Any) -> None:
+        asks = feedback.is_question(response.get("text")) if isinstance(response, dict) else False
+        if self._held is not None:
+            held_id, held = self._held
+            self._held = None
+            if asks:  # the answer's buttons stay under it, the feedback question's under that
+                held = {"text": held["text"], "buttons": held["quick_replies"]}
+            await super()._send_message(held_id, held)
+        if isinstance(response, dict) and response.get("quick_replies") and not asks:
+            self._held = (recipient_id, response)
+            return
+        await super()._send_message(recipient_id, response)
+
+    async def flush(self) -> None:
+        """Sends the message held back, if any: the turn is over."""
+        if self._held is not None:
+            held_id, held = self._held
+            self._held = None
+            await super()._send_message(held_id, held)
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         await self._send_message(recipient_id, {"text": as_markdown(text)})
@@ -64,8 +95,13 @@ class SocketIOInput(socketio.SocketIOInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         async def with_our_output(message: UserMessage) -> Any:
             # rasa's handler builds its own output channel; answer through ours instead.
-            message.output_channel = self.get_output_channel()
-            return await on_new_message(message)
+            output = self.get_output_channel()
+            message.output_channel = output
+            try:
+                return await on_new_message(message)
+            finally:
+                if isinstance(output, SocketIOOutput):
+                    await output.flush()
 
         blueprint = super().blueprint(apologising(with_our_output))
         sio = self.sio

@@ -13,7 +13,11 @@ async def test_which_pays_more_with_no_roles_in_sight_ranks_the_family(run) -> N
     assert messages[0]["text"].startswith("Which data job pays the most? Median annual pay, US, May 2024")
     assert len(messages[0]["text"]) <= 600
     assert [b["title"] for b in messages[0]["buttons"]] == ["Full ranking", "Pay chart", "Rank on growth"]
-    assert events == [{"event": "slot", "timestamp": None, "name": "aspect", "value": "salary"}]
+    # The first answer of a conversation ends with "Was this helpful?" (issue 19), which rates it.
+    assert events == [
+        {"event": "slot", "timestamp": None, "name": "aspect", "value": "salary"},
+        {"event": "slot", "timestamp": None, "name": "feedback_kind", "value": "action_compare_roles"},
+    ]
 
 
 async def test_which_pays_more_of_two_roles_compares_salary_and_keeps_the_roles_compared(run) -> None:
@@ -26,6 +30,12 @@ async def test_which_pays_more_of_two_roles_compares_salary_and_keeps_the_roles_
     assert events == [
         {"event": "slot", "timestamp": None, "name": "role", "value": None},
         {"event": "slot", "timestamp": None, "name": "compared_roles", "value": [DS, MLE]},
+        {
+            "event": "slot",
+            "timestamp": None,
+            "name": "feedback_kind",
+            "value": "action_compare_roles",
+        },  # "Was this helpful?" rates it (issue 19)
     ]
 
 

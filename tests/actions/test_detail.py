@@ -6,6 +6,7 @@ from actions.compare import ActionCompareRoles
 from actions.detail import ActionShowDetail
 from actions.roles import ActionAnswerRole
 from tests.actions.tracker import tracker
+from tests.answers import answer_of
 
 DS, MLE = "data_scientist", "machine_learning_engineer"
 
@@ -18,9 +19,10 @@ def with_bot_messages(base: Tracker, *buttons: list[dict[str, str]]) -> Tracker:
 
 
 async def test_the_more_button_of_a_first_answer_shows_every_figure_and_keeps_the_role(run) -> None:
-    [first], _ = await run(
+    said, _ = await run(
         ActionAnswerRole(), tracker("ask_role_salary", {"role": [DS]}, {"aspect": "salary", "role": DS})
     )
+    [first] = answer_of(said)  # and "Was this helpful?" after it (issue 19)
     assert len(first["text"]) <= 600
     more = first["buttons"][0]
     assert more["title"] == "All 9 salary figures"  # the role file's 8 and the May 2025 figures
@@ -34,9 +36,10 @@ async def test_the_more_button_of_a_first_answer_shows_every_figure_and_keeps_th
 
 
 async def test_typed_tell_me_more_follows_the_latest_more_button_offered(run) -> None:
-    [comparison], _ = await run(
+    said, _ = await run(
         ActionCompareRoles(), tracker("compare_roles", {"role": [DS, MLE], "aspect": ["salary"]})
     )
+    [comparison] = answer_of(said)  # and "Was this helpful?" after it (issue 19)
     asked = with_bot_messages(
         tracker("ask_detail"), comparison["buttons"], [{"title": "x", "payload": "/greet"}]
     )

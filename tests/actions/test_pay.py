@@ -16,6 +16,7 @@ from actions.roles import ActionAnswerRole
 from careers import wages
 from careers.answer import MAX_CHARS
 from tests.actions.tracker import tracker
+from tests.answers import answer_of
 
 W = figures()
 DS, DE, DBA, STAT = "data_scientist", "data_engineer", "database_administrator", "statistician"
@@ -34,7 +35,8 @@ async def test_how_many_counts_the_jobs_in_the_place_and_keeps_it_in_focus(run) 
     asked = tracker(
         "ask_jobs_where", {"role": [DBA], "place": place(GEORGIA)}, text="how many DBAs in Georgia?"
     )
-    [reply], events = await run(ActionAnswerPay(), asked)
+    said, events = await run(ActionAnswerPay(), asked)
+    [reply] = answer_of(said)  # and "Was this helpful?" after it (issue 19)
     georgia = W.estimate("15-1242", GEORGIA)
     assert georgia is not None
     assert reply["text"].startswith("Database Administrators (SOC 15-1242), Georgia (BLS OEWS, May 2025):")
@@ -47,7 +49,8 @@ async def test_which_state_pays_the_most_and_where_the_most_jobs_are(run) -> Non
         ("which state pays statisticians the most?", "median"),
         ("where are the most jobs for statisticians", "employment"),
     ]:
-        [reply], events = await run(ActionAnswerPay(), tracker("ask_jobs_where", {"role": [STAT]}, text=text))
+        said, events = await run(ActionAnswerPay(), tracker("ask_jobs_where", {"role": [STAT]}, text=text))
+        [reply] = answer_of(said)  # and "Was this helpful?" after it (issue 19)
         ranked, _ = wages.top_areas(W, "15-2041", "state", by)
         for i, item in enumerate(ranked, start=1):
             assert f"{i}. {item.area.title}: {wages.say(W, by, item.value)}" in reply["text"], text
@@ -60,7 +63,8 @@ async def test_the_best_paying_metro_areas_within_one_state(run) -> None:
         {"role": [DS], "place": place(TEXAS)},
         text="best paying metro areas in Texas for data scientists",
     )
-    [reply], _ = await run(ActionAnswerPay(), asked)
+    said, _ = await run(ActionAnswerPay(), asked)
+    [reply] = answer_of(said)  # and "Was this helpful?" after it (issue 19)
     assert reply["text"].startswith("Metro areas in Texas with the highest median annual pay")
     ranked, _ = wages.top_areas(W, "15-2051", "metro", "median", within="TX")
     assert ranked and all(f"{item.area.title}: {wages.money(item.value)}" in reply["text"] for item in ranked)
@@ -72,7 +76,8 @@ async def test_two_places_are_compared_like_for_like(run) -> None:
         {"role": [DS], "place": place(TEXAS, CALIFORNIA)},
         text="DS pay: Texas or California?",
     )
-    [reply], events = await run(ActionCompareRoles(), asked)
+    said, events = await run(ActionCompareRoles(), asked)
+    [reply] = answer_of(said)  # and "Was this helpful?" after it (issue 19)
     texas, california = W.estimate("15-2051", TEXAS), W.estimate("15-2051", CALIFORNIA)
     assert texas is not None and california is not None
     assert f"- Median: {wages.money(texas.median)} vs {wages.money(california.median)}" in reply["text"]
@@ -84,7 +89,8 @@ async def test_the_family_is_ranked_within_one_place(run) -> None:
     asked = tracker(
         "rank_roles", {"aspect": ["salary"], "place": place(SEATTLE)}, text="best paid data job in Seattle"
     )
-    [reply], _ = await run(ActionRankRoles(), asked)
+    said, _ = await run(ActionRankRoles(), asked)
+    [reply] = answer_of(said)  # and "Was this helpful?" after it (issue 19)
     assert reply["text"].startswith("Median annual pay in Seattle-Tacoma-Bellevue, WA (BLS OEWS, May 2025)")
     ranking = wages.family_in_area(W, SEATTLE, list(W.roles))
     amounts = [wages.money(line.value) for line in ranking.lines]
@@ -95,7 +101,8 @@ async def test_a_follow_up_naming_a_role_keeps_the_place(run) -> None:
     asked = tracker(
         "inform_role", {"role": [DE]}, {"aspect": "salary", "place": place(OHIO)}, text="and DEs?"
     )
-    [reply], _ = await run(ActionAnswerRole(), asked)
+    said, _ = await run(ActionAnswerRole(), asked)
+    [reply] = answer_of(said)  # and "Was this helpful?" after it (issue 19)
     ohio = W.estimate("15-1243", OHIO)
     assert ohio is not None
     assert "Database Architects, Ohio, annual pay (BLS OEWS, May 2025):" in reply["text"]
@@ -109,7 +116,8 @@ async def test_a_level_gets_percentiles_with_their_honest_label(run) -> None:
         {"role": [DS], "place": place(TEXAS), "seniority": ["entry level"]},
         text="entry level data scientist pay in Texas",
     )
-    [reply], _ = await run(ActionAnswerRole(), asked)
+    said, _ = await run(ActionAnswerRole(), asked)
+    [reply] = answer_of(said)  # and "Was this helpful?" after it (issue 19)
     texas = W.estimate("15-2051", TEXAS)
     assert texas is not None
     text = reply["text"]
@@ -125,7 +133,8 @@ async def test_an_industry_is_national_and_an_employer_keeps_its_sentence(run) -
         {"role": [DBA], "industry": ["5220A1"], "place": place("0016740")},
         text="DBA salary at a bank in Charlotte",
     )
-    [reply], _ = await run(ActionAnswerRole(), asked)
+    said, _ = await run(ActionAnswerRole(), asked)
+    [reply] = answer_of(said)  # and "Was this helpful?" after it (issue 19)
     assert reply["text"].splitlines()[0] == (
         "BLS publishes industry figures for the US as a whole only, none for "
         "Charlotte-Concord-Gastonia, NC-SC."
@@ -135,7 +144,8 @@ async def test_an_industry_is_national_and_an_employer_keeps_its_sentence(run) -
     asked = tracker(
         "ask_role_salary", {"role": [DS], "employer": ["Google"]}, text="what does Google pay DSs?"
     )
-    [reply], _ = await run(ActionAnswerRole(), asked)
+    said, _ = await run(ActionAnswerRole(), asked)
+    [reply] = answer_of(said)  # and "Was this helpful?" after it (issue 19)
     assert reply["text"].splitlines()[0] == (
         "My salary figures are for the whole occupation across all employers; I have none for Google in "
         "particular."
@@ -146,7 +156,8 @@ async def test_a_place_abroad_keeps_the_honest_sentence_then_the_us_figures(run)
     asked = tracker(
         "ask_role_salary", {"role": [DS], "place": ["London"]}, text="data scientist pay in London"
     )
-    [reply], events = await run(ActionAnswerRole(), asked)
+    said, events = await run(ActionAnswerRole(), asked)
+    [reply] = answer_of(said)  # and "Was this helpful?" after it (issue 19)
     lines = reply["text"].splitlines()
     assert lines[:2] == [
         "My salary figures are for the US; I have none for London.",
@@ -182,7 +193,8 @@ async def test_pay_keys_go_through_the_detail_action_and_a_made_up_one_names_not
 
 async def test_where_the_jobs_are_without_a_role_asks_which(run) -> None:
     asked = tracker("ask_jobs_where", {"place": place(OHIO)}, text="how many jobs are there in Ohio?")
-    [reply], _ = await run(ActionAnswerPay(), asked)
+    said, _ = await run(ActionAnswerPay(), asked)
+    [reply] = answer_of(said)  # and "Was this helpful?" after it (issue 19)
     assert reply["text"].startswith("Which role do you mean?")
     payloads = [b["payload"] for b in reply["buttons"]]
     assert f'/ask_detail{{"detail": "pay/jobs/{DS}/{OHIO}"}}' in payloads
@@ -200,20 +212,27 @@ async def test_an_occupation_we_do_not_cover_is_said_so(run) -> None:
 
 async def test_a_question_about_skills_in_a_place_is_about_skills(run) -> None:
     asked = tracker("ask_role_skills", {"role": [DS], "place": place(TEXAS)}, {"aspect": "skills"})
-    [reply], _ = await run(ActionAnswerRole(), asked)
+    said, _ = await run(ActionAnswerRole(), asked)
+    [reply] = answer_of(said)  # and "Was this helpful?" after it (issue 19)
     assert reply["text"].startswith("Data Scientists: skills")
 
 
 async def test_chart_typed_after_a_pay_answer_is_that_answers_chart(run) -> None:
-    [top], _ = await run(
+    said, _ = await run(
         ActionAnswerPay(),
         tracker("ask_jobs_where", {"role": [STAT]}, text="which state pays statisticians most?"),
     )
+    answer_of(said)  # the answer, then "Was this helpful?" (issue 19)
     typed = tracker("rank_roles", text="Chart", channel="slack")
-    typed.events = [{"event": "bot", "text": top["text"], "data": {"buttons": top["buttons"]}}, *typed.events]
+    # The feedback question is the last message: "Chart" still means the answer's chart, and the
+    # chart, asked for right after, is not asked about again.
+    typed.events = [{"event": "bot", "text": m["text"], "data": {"buttons": m["buttons"]}} for m in said] + [
+        *typed.events
+    ]
     [reply], _ = await run(ActionRankRoles(), typed)
     assert reply["text"].startswith("Median annual pay: top states, Statisticians (SOC 15-2041)")
     assert "█" in reply["text"]
     # With no pay answer just before, "chart" is the ranking of the family, as always.
-    [reply], _ = await run(ActionRankRoles(), tracker("rank_roles", text="Chart", channel="slack"))
+    said, _ = await run(ActionRankRoles(), tracker("rank_roles", text="Chart", channel="slack"))
+    [reply] = answer_of(said)  # a first answer: "Was this helpful?" after it (issue 19)
     assert reply["text"].startswith("Median annual pay, US, May 2024")

@@ -20,7 +20,11 @@ async def test_ranking_is_short_with_buttons_for_the_detail(run) -> None:
         '/rank_roles{"aspect": "outlook", "ranking": "chart"}',
         '/rank_roles{"aspect": "salary"}',
     ]
-    assert events == [{"event": "slot", "timestamp": None, "name": "aspect", "value": "outlook"}]
+    # The first answer of a conversation ends with "Was this helpful?" (issue 19), which rates it.
+    assert events == [
+        {"event": "slot", "timestamp": None, "name": "aspect", "value": "outlook"},
+        {"event": "slot", "timestamp": None, "name": "feedback_kind", "value": "action_rank_roles"},
+    ]
 
 
 async def test_no_dimension_named_ranks_pay(run) -> None:

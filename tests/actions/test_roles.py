@@ -155,7 +155,11 @@ async def test_a_question_inside_the_figures_gets_no_caveat(run) -> None:
 async def test_pay_with_no_role_anywhere_ranks_the_family(run) -> None:
     messages, events = await run(ActionAnswerRole(), tracker("ask_role_salary", slots={"aspect": "salary"}))
     assert messages[0]["text"].startswith("Which data job pays the most?")
-    assert events == [{"event": "slot", "timestamp": None, "name": "aspect", "value": "salary"}]
+    # The first answer of a conversation ends with "Was this helpful?" (issue 19), which rates it.
+    assert events == [
+        {"event": "slot", "timestamp": None, "name": "aspect", "value": "salary"},
+        {"event": "slot", "timestamp": None, "name": "feedback_kind", "value": "action_answer_role"},
+    ]
 
 
 async def test_an_action_answers_from_the_knowledge_base_it_is_given(run, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ import requests
 
 from addons.channels import slack_blocks
 from harness.pay_places import Database
-from harness.servers import Stack, running_stack
+from harness.servers import Stack, running_stack, stored_feedback
 from tests.channels.fake_slack import FakeSlack, block_errors, fake_slack
 from tests.matrix import first_questions
 
@@ -74,11 +74,21 @@ def say(stack: Stack, text: str, user: str, channel: str, **kwargs: Any) -> requ
     return post(stack, direct_message(text, user, channel), "application/json", **kwargs)
 
 
-def posts_to(slack: FakeSlack, channel: str, count: int = 0, timeout: float = 30) -> list[dict[str, Any]]:
-    """What was posted to `channel`, after waiting up to `timeout` s for `count` posts."""
+def posts_to(
+    slack: FakeSlack, channel: str, count: int = 0, timeout: float = 30, feedback: bool = False
+) -> list[dict[str, Any]]:
+    """What was posted to `channel`, after waiting up to `timeout` s for `count` posts. The
+    "Was this helpful?" after a first answer (issue 19) is left out unless `feedback`: the tests
+    of other features look at the answers (test_an_answer_asks_was_this_helpful... at it)."""
     deadline = time.monotonic() + timeout
     while True:
-        found = [p for p in slack.posts if p.get("channel") == channel and p["method"] == "chat.postMessage"]
+        found = [
+            p
+            for p in slack.posts
+            if p.get("channel") == channel
+            and p["method"] == "chat.postMessage"
+            and (feedback or not str(p.get("text") or "").startswith("*Was this helpful?*"))
+        ]
         if len(found) >= count or time.monotonic() > deadline:
             return found
         time.sleep(0.1)
@@ -302,3 +312,26 @@ def test_a_personal_follow_up_uses_the_skills_told_in_slack(slack_stack: Stack, 
     say(slack_stack, "what are my options then?", user, channel)
     options = posts_to(slack, channel, 2)[1]
     assert "Closest roles by the core skills you have" in options["text"]
+
+
+def test_an_answer_asks_was_this_helpful_and_a_thumbs_up_click_is_stored(
+    slack_stack: Stack, slack: FakeSlack
+) -> None:
+    # Issue 19: the question is its own message, 👍 / 👎 as Block Kit buttons; the click is a
+    # signed interactive payload, recorded in the tracker store with the conversation.
+    user, channel = new_ids()
+    say(slack_stack, "what does a data engineer do?", user, channel)
+    answer, question = posts_to(slack, channel, 2, feedback=True)[:2]
+    assert "errors" not in question and section_text(answer).startswith("*Data Engineers")
+    assert section_text(question) == "*Was this helpful?*"  # one line: bold, as every heading
+    thumbs = buttons_of(question)
+    assert [(b["text"]["text"], b["value"]) for b in thumbs] == [
+        ("👍 Yes", '/feedback{"rating":"up"}'),
+        ("👎 No", '/feedback{"rating":"down"}'),
+    ]
+    click(slack_stack, user, channel, thumbs[0])
+    thanks = posts_to(slack, channel, 3, feedback=True)[2]
+    assert thanks["text"] == "*Thanks!*"
+    assert stored_feedback(slack_stack.workdir, f"%{user}%") == [
+        {"kind": "action_answer_role", "rating": "up", "missing": None}
+    ]

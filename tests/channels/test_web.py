@@ -15,7 +15,7 @@ import pytest
 import requests
 from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
 
-from harness.servers import BIN, ROOT, Stack, free_port, running_stack, start, stop, wait_for
+from harness.servers import BIN, ROOT, Stack, free_port, running_stack, start, stop, stored_feedback, wait_for
 
 CHROMIUM = "/usr/bin/chromium"
 # Chromium's own background traffic has nowhere to go on this network: switch it off.
@@ -343,3 +343,30 @@ def test_a_personal_follow_up_uses_the_skills_told_in_the_widget(page: Page) -> 
     last_answer(page, "You know Python for data work and SQL.")
     say(page, "what are my options then?")
     last_answer(page, "Closest roles by the core skills you have")
+
+
+def test_the_thumbs_up_under_an_answer_is_clicked_and_stored(
+    browser: Browser, page_origin: str, web_stack: Stack, artifacts: Path
+) -> None:
+    # Issue 19: "Was this helpful?" comes under an answer with 👍 / 👎; the answer keeps its own
+    # buttons (addons/channels/socketio.py), and the click is stored with the conversation.
+    # A new page is a new conversation: the shared one has been asked for feedback already.
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    page.goto(f"{page_origin}/")
+    last_answer(page, "Hi! I'm the career guide.")
+    say(page, "what skills does a data engineer need?")
+    last_answer(page, "Was this helpful?")
+    question = page.locator(".rw-message").filter(has_text="Was this helpful?").last
+    expect(question.locator(".rw-reply")).to_have_text(["👍 Yes", "👎 No"])
+    answers = page.locator(".rw-response")
+    texts = [answers.nth(i).inner_text() for i in range(answers.count())]
+    assert texts[-1] == "Was this helpful?" and texts[-2].startswith("Data Engineers: skills")
+    expect(page.locator(".rw-message").nth(-2).locator(".rw-reply").first).to_be_visible()
+    page.screenshot(path=str(artifacts / "feedback_widget.png"), full_page=True)
+    question.locator(".rw-reply").filter(has_text="Yes").click()
+    last_answer(page, "Thanks!")
+    # The answer's own buttons are still there to click after the rating.
+    expect(page.locator(".rw-reply").filter(has_text="Compare").first).to_be_visible()
+    page.close()
+    stored = stored_feedback(web_stack.workdir, "%")
+    assert {"kind": "action_answer_role", "rating": "up", "missing": None} in stored

@@ -15,6 +15,7 @@ import pytest
 from careers import render
 from careers.answer import MAX_CHARS
 from harness.servers import Stack
+from tests.answers import without_feedback_question
 from tests.matrix import KB, ROLE_INTENTS, first_questions
 
 
@@ -25,7 +26,8 @@ def test_every_first_answer_fits_a_phone_and_its_more_button_gives_every_figure(
     problems = []
     for message, figures in first_questions():
         sender = f"size-{uuid.uuid4().hex[:8]}"  # one conversation each: no context carried over
-        replies = stack.say(sender, message)
+        # The answer's size: "Was this helpful?" (issue 19) is a message of its own after it.
+        replies = without_feedback_question(stack.say(sender, message))
         size = sum(len(r.get("text") or "") for r in replies)
         sizes[message] = size
         if size > MAX_CHARS:

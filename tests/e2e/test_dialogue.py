@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from harness.servers import Stack
+from tests.answers import answer_of
 
 
 def sender() -> str:
@@ -34,7 +35,7 @@ def test_no_role_anywhere_asks_with_a_button_per_role_and_the_button_answers(sta
 
 def test_pay_with_no_role_anywhere_is_the_ranking_of_the_family(stack: Stack) -> None:
     me = sender()
-    [ranking] = stack.say(me, "how much do they make?")
+    [ranking] = answer_of(stack.say(me, "how much do they make?"))  # then "Was this helpful?"
     assert ranking["text"].startswith("Which data job pays the most? Median annual pay, US, May 2024")
     assert "Source: US Bureau of Labor Statistics, Occupational Outlook Handbook." in ranking["text"]
     full = stack.text(me, ranking["buttons"][0]["payload"])

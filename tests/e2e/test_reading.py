@@ -12,6 +12,7 @@ import pytest
 
 from careers.answer import MAX_BUTTONS, MAX_CHARS
 from harness.servers import Stack
+from tests.answers import answer_of
 from tests.e2e.test_path import click_to_ml_engineer
 
 TRANSCRIPTS: list[str] = []
@@ -46,6 +47,7 @@ def transcript(artifacts: Path) -> Any:
 
 def test_situation_and_question_are_both_answered_in_order(stack: Stack) -> None:
     (said,) = talk(stack, "I've done two years of Python and pandas, what else would a data engineer need?")
+    said = answer_of(said)  # the answers, then "Was this helpful?" for the reply (issue 19)
     noted, gap = texts(said)
     assert noted == "You know Python for data work."  # one line: what was noted
     assert gap.startswith("Data Engineer: you have 1 of 7 core skills (Python for data work).")  # uses it
@@ -54,6 +56,7 @@ def test_situation_and_question_are_both_answered_in_order(stack: Stack) -> None
 
 def test_two_questions_get_two_answers_and_one_set_of_buttons(stack: Stack) -> None:
     (said,) = talk(stack, "what's the outlook for statisticians and what do they earn?")
+    said = answer_of(said)  # the answers, then "Was this helpful?" for the reply (issue 19)
     outlook, salary = texts(said)
     assert outlook.startswith("Statisticians: job outlook") and salary.startswith("Statisticians: salary")
     assert all(len(t) <= MAX_CHARS for t in (outlook, salary))

@@ -8,26 +8,30 @@ third-party warnings. The transcript is left in test-artifacts/shell_transcript.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pexpect
 
 from harness.pay_places import Database
-from harness.servers import ENV, ROOT, free_port, write_endpoints
+from harness.servers import ENV, ROOT, free_port, stored_feedback, write_endpoints
 from scripts.shell import choose
 
 PROMPT = "Your input ->"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\r")
 
 
-def test_typed_questions_numbers_and_stop_in_the_shell(tmp_path: Path, artifacts: Path) -> None:
-    top_statistician_pay = f"${Database().value('15-2041', '1100000', 'median'):,.0f}"
+@contextmanager
+def shell_in(tmp_path: Path, conversation_id: str, transcript: Path) -> Iterator[pexpect.spawn]:
+    """`make chat`'s launcher in a terminal, on free ports, its conversations stored in `tmp_path`;
+    it must have left with exit status 0, and what it showed is left in `transcript`."""
     env = {
         **ENV,
         "ACTIONS_PORT": str(actions_port := free_port()),
         "RASA_PORT": str(free_port()),
         "ENDPOINTS": str(write_endpoints(tmp_path, actions_port)),
-        "CONVERSATION_ID": "shell-smoke-test",
+        "CONVERSATION_ID": conversation_id,
         "TERM": "dumb",
     }
     shell = pexpect.spawn(
@@ -42,6 +46,20 @@ def test_typed_questions_numbers_and_stop_in_the_shell(tmp_path: Path, artifacts
     log = tmp_path / "shell.log"
     shell.logfile_read = log.open("w")
     try:
+        yield shell
+    finally:
+        if shell.isalive():
+            shell.terminate(force=True)
+        shell.logfile_read.close()
+        transcript.write_text(ANSI.sub("", log.read_text(encoding="utf-8")), encoding="utf-8")
+    shell.close()
+    assert shell.exitstatus == 0
+
+
+def test_typed_questions_numbers_and_stop_in_the_shell(tmp_path: Path, artifacts: Path) -> None:
+    top_statistician_pay = f"${Database().value('15-2041', '1100000', 'median'):,.0f}"
+    transcript = artifacts / "shell_transcript.txt"
+    with shell_in(tmp_path, "shell-smoke-test", transcript) as shell:
         shell.expect(PROMPT)
         opening = ANSI.sub("", shell.before)
         assert "Warning" not in opening, opening
@@ -76,15 +94,7 @@ def test_typed_questions_numbers_and_stop_in_the_shell(tmp_path: Path, artifacts
         shell.expect(PROMPT, timeout=60)
         shell.sendline("/stop")
         shell.expect(pexpect.EOF, timeout=60)
-    finally:
-        if shell.isalive():
-            shell.terminate(force=True)
-        shell.logfile_read.close()
-    shell.close()
-    assert shell.exitstatus == 0
-    transcript = ANSI.sub("", log.read_text(encoding="utf-8"))
-    (artifacts / "shell_transcript.txt").write_text(transcript, encoding="utf-8")
-    assert "Warning" not in transcript
+    assert "Warning" not in transcript.read_text(encoding="utf-8")
 
 
 def test_a_number_picks_a_button_and_anything_else_is_sent_as_typed() -> None:
@@ -94,3 +104,31 @@ def test_a_number_picks_a_button_and_anything_else_is_sent_as_typed() -> None:
     assert choose("3", buttons) == "3"  # not a button: a person may mean the number
     assert choose("what do they earn?", buttons) == "what do they earn?"
     assert choose("1", []) == "1"
+
+
+def test_plus_and_minus_rate_an_answer_only_when_feedback_was_asked() -> None:
+    thumbs = {"+": '/feedback{"rating":"up"}', "-": '/feedback{"rating":"down"}'}
+    assert choose("+", [], thumbs) == '/feedback{"rating":"up"}'
+    assert choose(" - ", [], thumbs) == '/feedback{"rating":"down"}'
+    assert choose("+", []) == "+"  # nothing asked: sent as typed
+
+
+def test_was_this_helpful_reads_plus_or_minus_in_the_shell_and_a_plus_is_stored(
+    tmp_path: Path, artifacts: Path
+) -> None:
+    # Issue 19: the feedback question is one line, not two more numbered entries.
+    with shell_in(tmp_path, "shell-feedback-test", artifacts / "feedback_shell_transcript.txt") as shell:
+        shell.expect(PROMPT)
+        shell.sendline("what do data analysts earn?")
+        shell.expect(re.escape("Data Analysts: salary"), timeout=60)
+        shell.expect(PROMPT, timeout=60)
+        reply = ANSI.sub("", shell.before)
+        assert "Was this helpful? (+ / -)" in reply and "👍" not in reply
+        shell.sendline("+")
+        shell.expect(re.escape("Thanks!"), timeout=60)
+        shell.expect(PROMPT, timeout=60)
+        shell.sendline("/stop")
+        shell.expect(pexpect.EOF, timeout=60)
+    assert stored_feedback(tmp_path, "shell-feedback-test") == [
+        {"kind": "action_answer_role", "rating": "up", "missing": None}
+    ]

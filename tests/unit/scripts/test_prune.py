@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from addons.stores.tracker_store import AppendingSQLTrackerStore
 from careers.lifecycle import idle_cutoff
+from harness.servers import stored_feedback
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -38,6 +39,10 @@ async def test_make_prune_deletes_the_idle_conversations_and_says_how_many(tmp_p
         events = [
             ActionExecuted("action_listen", timestamp=time.time() - age),
             UserUttered("hi", timestamp=time.time() - age),
+            # A 👍 (issue 19) is an event of the conversation: pruned with it.
+            SlotSet(
+                "feedback", {"kind": "action_answer_role", "rating": "up", "missing": None}, time.time() - age
+            ),
         ]
         await store.save(DialogueStateTracker.from_events(sender, events, []))
 
@@ -57,5 +62,6 @@ async def test_make_prune_deletes_the_idle_conversations_and_says_how_many(tmp_p
     done = prune("90")
     assert done.returncode == 0 and "Deleted 2 conversations idle for more than 90 days." in done.stdout
     assert set(await store.keys()) == {"kept"}
+    assert len(stored_feedback(tmp_path, "%")) == 1 and stored_feedback(tmp_path, "%gone") == []
     refused = prune("0")
     assert refused.returncode == 2 and "DAYS must be a positive number" in refused.stderr
