@@ -412,6 +412,7 @@ def main() -> int:
         h = understanding.evaluate_hard(ours_training.model)
         reading = reading_eval.evaluate(ours_training.model)
         fresh = reading_eval.evaluate(ours_training.model, reading_eval.FRESH)
+        third = reading_eval.evaluate(ours_training.model, reading_eval.THIRD)
         cv = (
             CrossValidation(folds=(), examples=0)
             if args.no_cv
@@ -438,7 +439,9 @@ def main() -> int:
         "## Whole messages (issue 17)\n\n"
         + reading_eval.report(reading)
         + "\n\n"
-        + reading_eval.report(fresh, "fresh set, written after the tuning and never tuned on")
+        + reading_eval.report(fresh, "fresh set, written after the first tuning, tuned on since")
+        + "\n\n"
+        + reading_eval.report(third, "third set, written with the fresh one and never tuned on")
         + "\n"
     )
     if PLACE_LATENCY:

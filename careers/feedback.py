@@ -4,8 +4,8 @@ rating or a "what was missing" note records, and the words of the exchange.
 The answering actions ask themselves (actions/feedback.py), as a separate last message of their
 reply, so the dialogue (data/rules/) does not change: one rule maps the `feedback` intent to
 `action_record_feedback`. Everything here reads plain event dicts (the tracker's `events`), so it
-is tested without Rasa. The record is the contract of /work/shared/issue19/CONTRACT.md: one
-`feedback` slot event per rating, `{"kind", "rating", "missing"}`, read by the report.
+is tested without Rasa. The record, read by the report (insights/journeys.py), is one
+`feedback` slot event per rating, `{"kind", "rating", "missing"}`.
 """
 
 from __future__ import annotations
@@ -18,30 +18,34 @@ from careers import names
 # The answers worth rating: what the assistant knows or works out for the person, as opposed to
 # lists, menus, acknowledgements, clarifying questions and small talk. An action name, because the
 # report counts feedback per kind of answer and the action names one.
-KINDS = frozenset(
-    {
-        "action_answer_role",  # a role's facts, its pay in a place
-        "action_answer_other_role",
-        "action_compare_roles",
-        "action_rank_roles",
-        "action_answer_pay",
-        "action_show_skill_gap",
-        "action_show_roadmap",
-        "action_rank_closest_roles",
-        "action_plan_transition",
-        "action_recommend_path",  # the guided path's recommendation
-        "action_explain_why_not",
-        "action_rank_by_skill",
-        "action_give_advice",
-        "action_answer_parts",  # several questions in one message: their answers, rated together
-    }
-)
+KINDS: Mapping[str, str] = {
+    "action_answer_role": "a role's facts, or its pay in a place",
+    "action_answer_other_role": "the other role of a comparison",
+    "action_compare_roles": "a comparison of two roles",
+    "action_rank_roles": "the family ranked",
+    "action_answer_pay": "pay in a place",
+    "action_show_skill_gap": "the gap to a role",
+    "action_show_roadmap": "a roadmap",
+    "action_rank_closest_roles": "the closest roles",
+    "action_plan_transition": "a move between jobs",
+    "action_recommend_path": "the guided path's recommendation",
+    "action_explain_why_not": "why not another role",
+    "action_rank_by_skill": "roles ranked by a kind of skill",
+    "action_give_advice": "advice (how long, age, AI)",
+    "action_answer_parts": "several questions in one message",  # their answers, rated together
+}
+
+
+def kind_name(kind: str) -> str:
+    """What a kind of answer is, in words, for the report: "a roadmap (action_show_roadmap)"."""
+    return f"{KINDS[kind]} ({kind})" if kind in KINDS else kind
+
 
 UP = "up"
 DOWN = "down"
 RATINGS = (UP, DOWN)
 
-QUESTION = "Was this helpful?"  # the report finds the question by this start (contract)
+QUESTION = "Was this helpful?"  # the report finds the question by this start (insights/journeys.py)
 MISSING_PROMPT = "Thanks. What was missing? (optional: just type it, or ask something else)"
 THANKS_UP = "Thanks!"
 THANKS_DOWN = "Thanks, noted."  # a second 👎 on the same answer: it asks only once
@@ -61,7 +65,7 @@ IGNORED_LIMIT = 2
 
 
 def payload(rating: str) -> str:
-    """The button payload of a rating (contract: `/feedback{"rating":"up"}`)."""
+    """The button payload of a rating (`/feedback{"rating":"up"}`)."""
     return f'/{names.FEEDBACK}{{"{names.RATING}":"{rating}"}}'
 
 
@@ -123,7 +127,7 @@ def rating_of(payload_rating: Any, text: str) -> str:
 
 
 def record(kind: str, rating: str, missing: str | None = None) -> Dict[str, Any]:
-    """The value of the `feedback` slot that records one rating (contract)."""
+    """The value of the `feedback` slot that records one rating (insights/journeys.py)."""
     return {"kind": kind, "rating": rating, "missing": missing}
 
 

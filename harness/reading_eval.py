@@ -20,9 +20,13 @@ from careers import names, reading
 from harness.understanding import ROOT, parse_all, quiet
 
 HELDOUT = ROOT / "tests" / "nlu" / "heldout_whole_message.yml"
-# Written after the reading was tuned on HELDOUT, and never tuned on: how it does on new messages.
+# Written after the reading was tuned on HELDOUT; the rules were then tuned on it too (issue 17,
+# second session), so it is no longer held out from the tuning.
 FRESH = ROOT / "tests" / "nlu" / "heldout_whole_message_fresh.yml"
-SETS = (HELDOUT, FRESH)
+# Written at the same time as FRESH by another helper and never tuned on: the honest measure of
+# how the reading does on messages nobody tuned it for. Tune on it and it is worth no more.
+THIRD = ROOT / "tests" / "nlu" / "heldout_whole_message_third.yml"
+SETS = (HELDOUT, FRESH, THIRD)
 PART_TARGET, MESSAGE_TARGET = 0.90, 0.85  # issue 17's targets (tests/nlu/test_reading.py has the floors)
 
 # The intents that answer each kind of question of the annotation.

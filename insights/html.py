@@ -11,6 +11,7 @@ from functools import cache
 from html import escape
 
 from careers import knowledge
+from careers.feedback import kind_name
 from insights import charts
 from insights.clusters import MAX_TEXTS, Grouping
 from insights.figures import OUTCOMES, Figures
@@ -229,10 +230,12 @@ def recommendations(figures: Figures) -> str:
 def feedback(figures: Figures) -> str:
     journeys = figures.path
     rows = [
-        (kind, votes["up"], votes["down"], _share(votes["up"], votes["up"] + votes["down"]))
+        (kind_name(kind), votes["up"], votes["down"], _share(votes["up"], votes["up"] + votes["down"]))
         for kind, votes in sorted(journeys.feedback.items())
     ]
-    missing = [(text, kind, count) for (kind, text), count in journeys.missing.most_common(TOP * 2)]
+    missing = [
+        (text, kind_name(kind), count) for (kind, text), count in journeys.missing.most_common(TOP * 2)
+    ]
     return (
         "<h2>Feedback per kind of answer</h2>"
         + table("Ratings", ["kind of answer", "helpful", "not helpful", "share helpful"], rows)

@@ -1,5 +1,5 @@
 """Where people go: the guided path's funnel, the recommendations and what people did next, and
-the feedback they gave on each kind of answer (/work/shared/issue19/CONTRACT.md).
+the feedback they gave on each kind of answer (as careers/feedback.py records it).
 
 What marks each step, as the path's actions write it (actions/path.py):
 - started: the action `action_start_path` ran;

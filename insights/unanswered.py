@@ -1,5 +1,5 @@
-"""Which user messages the assistant could not answer (/work/shared/issue19/CONTRACT.md), the one
-definition that `make report` and `make review` share:
+"""Which user messages the assistant could not answer: the one definition that `make report`
+and `make review` share:
 
 - the intent is `nlu_fallback`, or the next action run was `action_default_fallback`;
 - the intent is the assistant's out-of-scope intent (careers/names.py);

@@ -1,5 +1,5 @@
 """Feedback on answers (actions/feedback.py, issue 19): asked after a real answer, recorded as the
-`feedback` slot event the report reads (/work/shared/issue19/CONTRACT.md)."""
+`feedback` slot event the report reads (as careers/feedback.py records it)."""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ import json
 import time
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -18,6 +19,7 @@ from addons.channels import slack_blocks
 from harness.pay_places import Database
 from harness.servers import Stack, running_stack, stored_feedback
 from tests.channels.fake_slack import FakeSlack, block_errors, fake_slack
+from tests.e2e.test_report import run
 from tests.matrix import first_questions
 
 SECRET = "test-signing-secret"
@@ -335,3 +337,8 @@ def test_an_answer_asks_was_this_helpful_and_a_thumbs_up_click_is_stored(
     assert stored_feedback(slack_stack.workdir, f"%{user}%") == [
         {"kind": "action_answer_role", "rating": "up", "missing": None}
     ]
+    # And `make report` counts Slack's conversations and the 👍 (the page is checked in a
+    # browser by tests/channels/test_web.py and tests/e2e/test_report.py).
+    page = Path(run("report", slack_stack.workdir, "reports")).read_text(encoding="utf-8")
+    assert '<th scope="row">Slack</th>' in page
+    assert '<th scope="row">a role&#x27;s facts, or its pay in a place (action_answer_role)</th>' in page

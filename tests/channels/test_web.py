@@ -16,6 +16,7 @@ import requests
 from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
 
 from harness.servers import BIN, ROOT, Stack, free_port, running_stack, start, stop, stored_feedback, wait_for
+from tests.e2e.test_report import row, run
 
 CHROMIUM = "/usr/bin/chromium"
 # Chromium's own background traffic has nowhere to go on this network: switch it off.
@@ -370,3 +371,15 @@ def test_the_thumbs_up_under_an_answer_is_clicked_and_stored(
     page.close()
     stored = stored_feedback(web_stack.workdir, "%")
     assert {"kind": "action_answer_role", "rating": "up", "missing": None} in stored
+
+    # Whoever runs the assistant sees it in `make report`: the widget's conversations, the 👍.
+    report = browser.new_page(viewport={"width": 1100, "height": 900})
+    report.goto(Path(run("report", web_stack.workdir, "reports")).as_uri())
+    assert int(row(report, "Per channel", "widget")[1]) >= 1
+    rated = row(report, "Ratings", "a role's facts, or its pay in a place (action_answer_role)")
+    assert int(rated[1]) >= 1, rated
+    report.screenshot(path=str(artifacts / "report_after_widget_feedback.png"), full_page=True)
+    report.add_script_tag(path=str(ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"))
+    found = report.evaluate("async () => (await axe.run(document)).violations")
+    assert found == [], [(v["id"], v["help"], len(v["nodes"])) for v in found]
+    report.close()

@@ -12,7 +12,7 @@ import pytest
 
 from careers.answer import MAX_BUTTONS, MAX_CHARS
 from harness.servers import Stack
-from tests.answers import answer_of
+from tests.answers import answer_of, without_feedback_question
 from tests.e2e.test_path import click_to_ml_engineer
 
 TRANSCRIPTS: list[str] = []
@@ -36,7 +36,8 @@ def talk(stack: Stack, *messages: str) -> list[list[dict[str, Any]]]:
 
 
 def texts(replies: list[dict[str, Any]]) -> list[str]:
-    return [str(r.get("text") or "") for r in replies]
+    """The texts of a reply's answers ("Was this helpful?" after them is checked by answer_of)."""
+    return [str(r.get("text") or "") for r in without_feedback_question(replies)]
 
 
 @pytest.fixture(scope="module", autouse=True)

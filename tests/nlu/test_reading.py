@@ -19,9 +19,10 @@ from harness.servers import MODEL, ROOT
 
 ADVICE = ROOT / "tests" / "nlu" / "heldout_advice.yml"
 PART_FLOOR, MESSAGE_FLOOR = reading_eval.PART_TARGET, reading_eval.MESSAGE_TARGET  # issue 17: 0.90, 0.85
-# The set written after the tuning, never tuned on (0.823 and 0.742 measured when it was added):
-# a guard that the reading of new messages does not fall, not a target reached.
-FRESH_PART_FLOOR, FRESH_MESSAGE_FLOOR = 0.80, 0.72
+# The sets written after the tuning began (issue 17, second session): the fresh one, tuned on
+# after it was measured (0.823 / 0.742 then, 0.879 / 0.817 after), and the third, never tuned on
+# (0.824 / 0.750). Guards that the reading of new messages does not fall, not targets reached.
+LATER_FLOORS = {reading_eval.FRESH: (0.85, 0.79), reading_eval.THIRD: (0.80, 0.72)}
 ADVICE_INTENT_FLOOR = 0.70  # measured 0.71-0.86 (issue 17 note); the per-intent floor of heldout.yml is 0.85
 
 
@@ -50,14 +51,16 @@ def test_every_part_of_a_message_is_answered(result: reading_eval.ReadingScore) 
     assert result.message_rate >= MESSAGE_FLOOR, reading_eval.report(result)
 
 
-def test_messages_nobody_tuned_for_are_read_no_worse_than_when_they_were_written(
-    agent: Agent, artifacts: Path
+@pytest.mark.parametrize("path", list(LATER_FLOORS), ids=lambda p: p.stem)
+def test_messages_written_after_the_tuning_are_read_no_worse_than_measured(
+    agent: Agent, artifacts: Path, path: Path
 ) -> None:
-    found = reading_eval.evaluate(agent, reading_eval.FRESH)
-    report = reading_eval.report(found, "fresh set") + "\n\nParts not answered:\n" + "\n".join(found.misses)
-    (artifacts / "reading_fresh_report.txt").write_text(report, encoding="utf-8")
+    found = reading_eval.evaluate(agent, path)
+    report = reading_eval.report(found, path.name) + "\n\nParts not answered:\n" + "\n".join(found.misses)
+    (artifacts / f"reading_{path.stem}_report.txt").write_text(report, encoding="utf-8")
+    parts_floor, messages_floor = LATER_FLOORS[path]
     assert found.messages >= 120 and found.twice == 0 and found.english_as_other == 0, report
-    assert found.part_rate >= FRESH_PART_FLOOR and found.message_rate >= FRESH_MESSAGE_FLOOR, report
+    assert found.part_rate >= parts_floor and found.message_rate >= messages_floor, report
 
 
 def test_nothing_is_answered_twice(result: reading_eval.ReadingScore) -> None:
