@@ -97,7 +97,7 @@ FIRST_PERSON = {"i", "i'm", "im", "i've", "ive", "i'd", "my", "me", "myself", "m
 # Taking a skill back, in any wording ("scratch R", "take out sql", "I was wrong about git").
 CORRECTION_CUES = re.compile(
     r"\b(scratch|scrap|strike|remove|delete|erase|drop|forget|cancel|undo|ignore|never ?mind|"
-    r"take (?:\w+ )?(?:out|off)|cross (?:\w+ )?out|wrong about|mistaken about)\b"
+    r"take (?:\w+ )?(?:out|off)|cross (?:\w+ )?out|wrong about|mistaken about|correction)\b"
 )
 ROLE, ASPECT, JOB, SKILL, BACKGROUND = names.ROLE, names.ASPECT, names.JOB, names.SKILL, names.BACKGROUND
 
@@ -211,8 +211,14 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
         own = [e for e in entities if _in(e, clause.start, clause.end)]
         statement = is_statement(clause.text)
         if clause.intent in PROFILE_INTENTS and asks(clause.text):
-            # "am I employable as a data analyst yet?" says something about me, but asks.
-            clause = _next_best(clause, also_not=PROFILE_INTENTS)
+            # "am I employable as a data analyst yet?" says something about me, but asks: how
+            # ready I am for that role is the gap to it.
+            ready = READY_WORDS & set(_words(clause.text)) and _values(own, ROLE)
+            clause = (
+                dataclasses.replace(clause, intent=names.ASK_SKILL_GAP)
+                if ready
+                else _next_best(clause, also_not=PROFILE_INTENTS)
+            )
         # A skill named in a question ("does a data engineer need SQL?") says nothing about the
         # person: a clause in the first person does, or a statement in a message that is ("DBA
         # here, lots of SQL Server. ...").
@@ -286,6 +292,14 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
         if intent == names.ask_role(FIT) and not _values(entities, ROLE) and not POINTERS & clause_words:
             intent = names.START_PATH  # "what role for me": which role fits is the guided path
         told = has_profile and _told_skills_or_background(parts)
+        if AGE.search(clause.text.lower()) and intent in AGE_REPLACES:
+            intent = names.ASK_AGE  # "could I still learn it at 40?"
+        elif told and intent == names.ask_role("skills") and clause_words >= FIRST_WORDS:
+            intent = names.ASK_ROADMAP  # "what should I learn first for data analyst": its first stage
+        elif told and intent == names.COMPARE_ROLES and len(roles) == 2 and "or" in clause_words:
+            intent = names.START_PATH  # "masters in applied math, ... research scientist or ml engineer?"
+        elif told and READY_WORDS & clause_words and len(roles) == 1 and intent not in ASKED_FOR_ME:
+            intent = names.ASK_SKILL_GAP  # "where do I stand for a data scientist job?"
         if intent == names.ASK_CLOSEST_ROLE and described and not told:
             intent = names.START_PATH  # likes and dislikes, no skills: the guided path
         if told and not (intent == names.ask_role("skills") and not GAP_WORDS & clause_words):
@@ -319,6 +333,17 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
     return _once(parts)
 
 
+# "am I ready", "where do I stand", "employable": readiness for a role is the gap to it.
+READY_WORDS = {"ready", "stand", "employable", "hireable", "hirable", "qualified"}
+FIRST_WORDS = {"first", "learn"}
+# An age said with a question about starting ("at 40", "I'm 52", "at my age").
+AGE = re.compile(
+    r"\b(at|i'?m|im|i am|aged?)\s+(\d{2})\b(?!\s*(k|%|years? of|hours?))|\bat my age\b|\btoo old\b"
+)
+AGE_REPLACES = {
+    names.ASK_AI_RISK, names.ASK_TRANSITION, names.ASK_DURATION, names.ask_role("fit"), names.START_PATH,
+    names.ASK_SKILL_GAP,
+}  # fmt: skip
 # Questions that ask about the person's own case.
 ASKED_FOR_ME = {
     names.ASK_SKILL_GAP, names.ASK_CLOSEST_ROLE, names.ASK_ROADMAP, names.ASK_TRANSITION,

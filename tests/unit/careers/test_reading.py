@@ -161,3 +161,28 @@ def test_likes_and_dislikes_then_which_fits_is_the_guided_path() -> None:
         text, [clause(text, "ask_role_tools", 0, cut), clause(text, "ask_closest_role", cut)], []
     )
     assert [p.intent for p in parts] == ["start_path"]
+
+
+def test_after_telling_ones_skills_readiness_first_steps_and_a_choice_are_personal() -> None:
+    profile = "I know pandas and sql."
+    for question, asked, meant in (
+        (" where do I stand for a data scientist job?", "ask_role_overview", "ask_skill_gap"),
+        (" what should i learn first for data analyst", "ask_role_skills", "ask_roadmap"),
+        (" research scientist or ml engineer?", "compare_roles", "start_path"),
+        (" could I still learn it at 40?", "ask_ai_risk", "ask_age"),
+    ):
+        text = profile + question
+        cut = len(profile)
+        entities = [entity(text, "skill", "sql", "sql", "has")]
+        for name, role in (
+            ("data scientist", "data_scientist"),
+            ("data analyst", "data_analyst"),
+            ("research scientist", "research_scientist"),
+            ("ml engineer", "machine_learning_engineer"),
+        ):
+            if name in text:
+                entities.append(entity(text, "role", role, name))
+        parts = reading.assemble(
+            text, [clause(text, "tell_skills", 0, cut), clause(text, asked, cut)], entities
+        )
+        assert [p.intent for p in parts] == ["tell_skills", meant], question
