@@ -18,7 +18,7 @@ from actions import kb, skill_base
 from actions._common import button, entity_values
 from actions.detail import send
 from actions.feedback import answered, asks_feedback
-from careers import guidance, names, reading, skills, skills_kb
+from careers import guidance, names, skills, skills_kb, stated
 from careers.answer import MAX_BUTTONS
 
 ROLE_BUTTONS = 4
@@ -52,7 +52,7 @@ def said(tracker: Tracker) -> Tuple[Dict[str, str], str | None, List[str]]:
         b for b in entity_values(tracker, skills.BACKGROUND) if skills_kb.is_background(skill_base(), b)
     ]
     text = str(tracker.latest_message.get("text") or "")
-    if not backgrounds and reading.states_a_job(text):
+    if not backgrounds and stated.states_a_job(text):
         # "I work as a pharmacist": a job we don't cover, kept as the person's background.
         backgrounds = [skills_kb.JOB_PREFIX + j for j in entity_values(tracker, names.JOB)]
     return (

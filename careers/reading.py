@@ -4,7 +4,8 @@ People write their situation and their question together ("I've done two years o
 else would a data engineer need?"), ask two things at once ("what's the outlook for
 statisticians and what do they earn?"), and lean on what came before ("why not data
 scientist?"). A message is cut into clauses (careers/clauses.py: sentence ends, and a comma or
-a conjunction followed by the start of a question); the NLU classifies each clause with the same intent
+a conjunction followed by the start of a question; careers/stated.py reads what the person says
+about themselves); the NLU classifies each clause with the same intent
 model as whole messages (addons/nlu/), and `assemble` turns the clauses and the entities found
 in them into parts:
 
@@ -24,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-from careers import names
+from careers import names, stated
 from careers.clauses import FILLERS, asks, is_statement
 from careers.clauses import words as _words
 
@@ -87,18 +88,6 @@ def asks_a_move(words: set[str], role_count: int, has_profile: bool) -> bool:
 # "...and what about data analysts?": a clause that names only a role asks what the clause
 # before it asked.
 JUST_A_ROLE = {names.INFORM_ROLE, names.ASK_OTHER_ROLE}
-# A job stated as one's own ("I work as a pharmacist", "I've been a nurse for 6 years").
-FIRST_PERSON_CUES = re.compile(
-    r"\b(i\s*'?\s*m|i am|im|i work(?:ed)? as|i've been|ive been|i have been|i was|i used to be|"
-    r"my job is|i'm currently|currently a|working as)\b",
-    re.IGNORECASE,
-)
-FIRST_PERSON = {"i", "i'm", "im", "i've", "ive", "i'd", "my", "me", "myself", "mine"}
-# Taking a skill back, in any wording ("scratch R", "take out sql", "I was wrong about git").
-CORRECTION_CUES = re.compile(
-    r"\b(scratch|scrap|strike|remove|delete|erase|drop|forget|cancel|undo|ignore|never ?mind|"
-    r"take (?:\w+ )?(?:out|off)|cross (?:\w+ )?out|wrong about|mistaken about|correction)\b"
-)
 ROLE, ASPECT, JOB, SKILL, BACKGROUND = names.ROLE, names.ASPECT, names.JOB, names.SKILL, names.BACKGROUND
 
 
@@ -143,54 +132,6 @@ def _values(entities: Sequence[Mapping[str, Any]], kind: str) -> tuple[str, ...]
     return tuple(dict.fromkeys(str(e["value"]) for e in entities if e.get("entity") == kind))
 
 
-# A job we know nothing about, said as one's own ("I've been a plumber for 12 years", "i work
-# as a cashier at a supermarket"): the words after the cue, up to the first of STOP_AFTER, when
-# the last of them reads as an occupation. backgrounds.yml and other_jobs.yml name the jobs we
-# know; this keeps any other as "career changer from X" instead of losing it.
-_STATED_JOB = re.compile(
-    r"\b(?:i\s*'?\s*m|i am|i work(?:ed)? as|i'?ve been|i have been|been|i was|i used to be|"
-    r"work(?:ing|ed)? as|as)\s+an?\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)",
-    re.IGNORECASE,
-)
-OCCUPATION_END = re.compile(
-    r"(er|or|ist|yst|ian|ant|ent|man|woman|ee|agent|officer|chef|cook|clerk|pilot|medic|nurse|tech|vet)$"
-)
-NOT_A_JOB = {
-    "bit", "lot", "little", "fan", "person", "people", "beginner", "newbie", "novice", "number",
-    "member", "career", "changer", "user", "learner", "lover", "starter", "quick", "fast", "slow",
-    "better", "power", "computer", "other", "former", "matter", "answer", "order", "junior",
-    "senior", "major", "minor", "mentor", "mother", "father", "parent", "perfectionist", "introvert",
-    "extrovert", "hardcore", "complete", "total", "huge", "big", "stay-at-home",
-}  # fmt: skip
-STOP_AFTER = {
-    "for", "at", "in", "with", "and", "but", "from", "who", "since", "so", "then", "to", "of",
-    "on", "w", "that", "which", "because", "or", "now", "right", "currently", "full", "part",
-}  # fmt: skip
-
-
-def stated_job(text: str) -> tuple[int, int, str] | None:
-    """Where a job said as one's own is named, and its name, if the message says one."""
-    if not FIRST_PERSON & set(_words(text)) and not re.match(r"\s*been\b", text, re.IGNORECASE):
-        return None
-    for match in _STATED_JOB.finditer(text):
-        kept = []
-        for word in re.finditer(r"\S+", match.group(1)):
-            if word.group(0).lower() in STOP_AFTER:
-                break
-            kept.append(word)
-        names_ = [w.group(0).lower() for w in kept]
-        if not names_ or NOT_A_JOB & set(names_) or not OCCUPATION_END.search(names_[-1]):
-            continue
-        start = match.start(1) + kept[0].start()
-        return start, match.start(1) + kept[-1].end(), " ".join(names_)
-    return None
-
-
-def states_a_job(text: str) -> bool:
-    """ "I work as a pharmacist", "I've been a nurse for 6 years": the person's own job."""
-    return bool(FIRST_PERSON_CUES.search(text))
-
-
 def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str, Any]]) -> list[Part]:
     """The parts of a message, in order: for each clause, a profile part when it says something
     about the person, a correction, or a question with the entities of its clause."""
@@ -201,7 +142,7 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
     # "economist at a central bank, R mostly. closest data job?": a personal question makes the
     # statements around it about the person, even with no "I" in the message.
     first_person_message = (
-        bool(FIRST_PERSON & set(_words(text)))
+        bool(stated.FIRST_PERSON & set(_words(text)))
         or any(e.get("entity") == BACKGROUND for e in entities)
         or (len(parsed) > 1 and any(c.intent in ASKED_FOR_ME for c in parsed))
     )
@@ -222,7 +163,7 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
         # A skill named in a question ("does a data engineer need SQL?") says nothing about the
         # person: a clause in the first person does, or a statement in a message that is ("DBA
         # here, lots of SQL Server. ...").
-        about_me = bool(FIRST_PERSON & set(_words(clause.text))) or (
+        about_me = bool(stated.FIRST_PERSON & set(_words(clause.text))) or (
             first_person_message
             and (statement or clause.intent in PROFILE_INTENTS | NOT_A_QUESTION or not clause.intent)
         )
@@ -231,7 +172,9 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
         skills = [e for e in own if e.get("entity") == SKILL and about_me and not _inside(e, role_spans)]
         # "I'm not a hardcore programmer" is no background.
         backgrounds = [
-            e for e in own if e.get("entity") == BACKGROUND and not _denied(text, int(e.get("start", 0)))
+            e
+            for e in own
+            if e.get("entity") == BACKGROUND and not stated.denied(text, int(e.get("start", 0)))
         ]
         if clause.intent not in PROFILE_INTENTS and not statement:
             # "How much could I make as an AI engineer in NYC?": the role asked about, not a
@@ -242,11 +185,11 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
             e
             for e in own
             if e.get("entity") == JOB
-            and (states_a_job(clause.text) or (statement and first_person_message))
-            and not _denied(text, int(e["start"]))
+            and (stated.states_a_job(clause.text) or (statement and first_person_message))
+            and not stated.denied(text, int(e["start"]))
         ]
         named_skills = any(e.get("entity") == SKILL for e in own)
-        if named_skills and CORRECTION_CUES.search(clause.text.lower()):
+        if named_skills and stated.CORRECTION_CUES.search(clause.text.lower()):
             clause = dataclasses.replace(clause, intent=names.FORGET_SKILL)
         elif clause.intent in CORRECTION_INTENTS and skills and not _negated(clause.text):
             # "I know Python and a fair bit of statistics": read as a correction by the model,
@@ -368,17 +311,11 @@ def _inside(entity: Mapping[str, Any], spans: Sequence[tuple[int, int]]) -> bool
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _denied(text: str, start: int) -> bool:
-    """ "not a hardcore programmer": a negation just before what the person says they are."""
-    before = _words(text[:start])[-3:]
-    return bool({"not", "never", "isn't", "wasn't", "aren't"} & set(before))
-
-
 def _describes_me(clause: Clause, parsed: Sequence[Clause]) -> bool:
     """A first-person statement among several clauses ("i like digging into data, ...") is the
     person describing themselves, whatever the model guessed for it alone."""
     words = [w for w in _words(clause.text) if w not in FILLERS | {"honestly", "well", "guess"}]
-    return len(parsed) > 1 and bool(words) and words[0] in FIRST_PERSON
+    return len(parsed) > 1 and bool(words) and words[0] in stated.FIRST_PERSON
 
 
 def _asked_aspect(clause: Clause, own: Sequence[Mapping[str, Any]]) -> str | None:

@@ -21,7 +21,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.base import Component
-from careers import language, names, reading
+from careers import language, names, reading, stated
 
 # An off-topic verdict this sure stands, as in the intent rules (addons/nlu/intent_rules.py).
 SURE_OFF_TOPIC = 0.5
@@ -112,15 +112,15 @@ class WholeMessageReader(Component):
     @staticmethod
     def _with_stated_job(text: str, entities: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
         """ "I've been a plumber for 12 years": a job no list names, kept as the person's job."""
-        found = reading.stated_job(text)
+        found = stated.stated_job(text)
         if found is None:
             return entities
         start, end, job = found
         taken = (names.ROLE, names.JOB, names.BACKGROUND)
         if any(e.get("entity") in taken and e["start"] < end and start < e["end"] for e in entities):
             return entities
-        stated = {"entity": names.JOB, "value": job, "start": start, "end": end, "extractor": "reading"}
-        return sorted([*entities, stated], key=lambda e: int(e.get("start", 0)))
+        job_said = {"entity": names.JOB, "value": job, "start": start, "end": end, "extractor": "reading"}
+        return sorted([*entities, job_said], key=lambda e: int(e.get("start", 0)))
 
     @staticmethod
     def _set_intent(message: Message, name: str, confidence: float) -> None:

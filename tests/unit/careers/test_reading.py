@@ -127,19 +127,6 @@ def test_a_denied_job_is_no_background() -> None:
     assert reading.assemble(text, [clause(text, "tell_skills")], [found]) == []
 
 
-def test_a_job_no_list_names_is_kept_when_said_as_ones_own() -> None:
-    assert reading.stated_job("I've been a plumber for 12 years and I'm sick of it.") == (12, 19, "plumber")
-    assert reading.stated_job("i work as a cashier at a supermarket")[2] == "cashier"  # type: ignore[index]
-    assert reading.stated_job("been a graphic designer for 6 years.")[2] == "graphic designer"  # type: ignore[index]
-    for text in (
-        "I'm a bit rusty",
-        "I'm a people person",
-        "what do I earn as a junior",
-        "what does a plumber earn",
-    ):
-        assert reading.stated_job(text) is None, text
-
-
 def test_statements_beside_a_personal_question_are_about_the_person() -> None:
     text = "good at talking to stakeholders, decent in excel, no python yet. gap to bi analyst?"
     cut = text.index("gap")

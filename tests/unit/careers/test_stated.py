@@ -1,0 +1,24 @@
+"""careers/stated.py: what a person says about themselves."""
+
+from __future__ import annotations
+
+from careers import stated
+
+
+def test_a_job_no_list_names_is_kept_when_said_as_ones_own() -> None:
+    assert stated.stated_job("I've been a plumber for 12 years and I'm sick of it.") == (12, 19, "plumber")
+    assert stated.stated_job("i work as a cashier at a supermarket")[2] == "cashier"  # type: ignore[index]
+    assert stated.stated_job("been a graphic designer for 6 years.")[2] == "graphic designer"  # type: ignore[index]
+    for text in (
+        "I'm a bit rusty",
+        "I'm a people person",
+        "what do I earn as a junior",
+        "what does a plumber earn",
+    ):
+        assert stated.stated_job(text) is None, text
+
+
+def test_a_denial_is_read_just_before_the_job() -> None:
+    text = "i like people, i'm not a hardcore programmer"
+    assert stated.denied(text, text.index("programmer"))
+    assert not stated.denied("i'm a programmer", len("i'm a "))
