@@ -59,7 +59,7 @@ def test_messages_written_after_the_tuning_are_read_no_worse_than_measured(
     report = reading_eval.report(found, path.name) + "\n\nParts not answered:\n" + "\n".join(found.misses)
     (artifacts / f"reading_{path.stem}_report.txt").write_text(report, encoding="utf-8")
     parts_floor, messages_floor = LATER_FLOORS[path]
-    assert found.messages >= 120 and found.twice == 0 and found.english_as_other == 0, report
+    assert found.messages >= 115 and found.twice == 0 and found.english_as_other == 0, report
     assert found.part_rate >= parts_floor and found.message_rate >= messages_floor, report
 
 
