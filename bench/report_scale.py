@@ -207,15 +207,43 @@ def measure_report(endpoints: Path, out: Path) -> tuple[float, float, float, flo
         str(out),
     ]
     began = time.monotonic()
-    process = subprocess.Popen(command, cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.monotonic() - began
-    process.returncode = os.waitstatus_to_exitcode(status)
-    output, errors = process.communicate()
+    with tempfile.TemporaryFile() as out_file, tempfile.TemporaryFile() as err_file:
+        process = subprocess.Popen(command, cwd=ROOT, env=ENV, stdout=out_file, stderr=err_file)
+        peak = _peak_rss(process.pid)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.monotonic() - began
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out_file.seek(0)
+        err_file.seek(0)
+        output, errors = out_file.read(), err_file.read()
     if process.returncode != 0:
         raise RuntimeError(f"the report failed ({process.returncode}):\n{errors.decode()[-3000:]}")
     print(output.decode().strip(), flush=True)
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, os.getloadavg()[0]  # KB on Linux
+    return seconds, usage.ru_utime + usage.ru_stime, peak, os.getloadavg()[0]
+
+
+def _peak_rss(pid: int) -> float:
+    """The report's own peak resident memory (MB): VmHWM of /proc/<pid>/status, read until it
+    exits. Not wait4's ru_maxrss: a child forked from this process (which has loaded models
+    when `make bench` runs it) starts with this process's high-water mark, whatever it uses."""
+    peak = 0.0
+    status, cmdline = Path(f"/proc/{pid}/status"), Path(f"/proc/{pid}/cmdline")
+    while True:
+        try:
+            text = status.read_text()
+            started = b"scripts.report" in cmdline.read_bytes()  # after exec, not the fork's copy
+        except OSError:
+            return peak
+        if "State:\tZ" in text:  # exited: a zombie has no memory left to report
+            return peak
+        if not started:
+            time.sleep(0.005)
+            continue
+        found = next((line for line in text.splitlines() if line.startswith("VmHWM:")), None)
+        if found is None:
+            return peak
+        peak = max(peak, int(found.split()[1]) / 1024)
+        time.sleep(0.02)
 
 
 def measure(count: int) -> list[Run]:
