@@ -23,11 +23,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any, Collection, Mapping, Sequence
 
 from careers import names, stated
 from careers.clauses import FILLERS, asks, is_statement
 from careers.clauses import words as _words
+from careers.words import NEGATIONS
 
 # Where the NLU keeps a message's classified clauses between its components (not in the output).
 CLAUSES = "career_guide_clauses"
@@ -351,7 +352,9 @@ def _told_skills_or_background(parts: Sequence[Part]) -> bool:
 
 
 def _negated(text: str) -> bool:
-    return bool(set(_words(text)) & {"not", "no", "never", "don't", "dont", "didn't", "isn't"})
+    """A negation in the clause (careers/words.py's list, contractions and all: "didn't")."""
+    said = _words(text)
+    return bool(NEGATIONS & set(said)) or any(w.endswith(("n't", "dont")) for w in said)
 
 
 # What a question asks beyond the role and aspect (a place, a level, an industry...): said once,
@@ -373,7 +376,7 @@ def _with_scope(parts: list[Part], entities: Sequence[Mapping[str, Any]]) -> lis
     return scoped
 
 
-def _next_best(clause: Clause, also_not: set[str] = frozenset()) -> Clause:  # type: ignore[assignment]
+def _next_best(clause: Clause, also_not: Collection[str] = ()) -> Clause:
     for intent, confidence in clause.ranking[1:]:
         if intent not in NOT_IN_A_CLAUSE and intent not in also_not:
             return Clause(clause.start, clause.end, clause.text, intent, confidence, clause.ranking)

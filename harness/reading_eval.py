@@ -11,7 +11,7 @@ import asyncio
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Collection, Sequence
 
 import yaml
 from rasa.core.agent import Agent
@@ -133,7 +133,7 @@ def _answers_question(
     question: dict[str, Any],
     referring: bool,
     message_roles: set[str],
-    carried: set[Any] = frozenset(),  # type: ignore[assignment]
+    carried: Collection[Any] = (),
 ) -> bool:
     asks, intent = expected["asks"], str(question.get("intent") or "")
     if asks == "aspect":

@@ -67,8 +67,10 @@ class WholeMessageReader(Component):
                 0, len(text), text, str(intent.get("name") or ""), float(intent.get("confidence") or 0)
             )
         ]
-        entities = self._with_stated_job(text, list(message.get(ENTITIES) or []))
-        message.set(ENTITIES, entities, add_to_output=True)
+        found = list(message.get(ENTITIES) or [])
+        entities = self._with_stated_job(text, found)
+        if entities is not found:  # a job said as one's own: the actions read it from the entities
+            message.set(ENTITIES, entities, add_to_output=True)
         parts = reading.assemble(text, clauses, entities)
         message.set(
             reading.READING,
