@@ -199,7 +199,10 @@ class ActionRankClosestRoles(Action):
         person, events = updated(tracker)
         send(dispatcher, guidance.describe_closest(skill_base(), person))
         answered()
-        return events
+        # "how long would it take to get there?", "what should I learn first for it?": the
+        # closest role is the one in focus.
+        nearest = guidance.closest(skill_base(), person) if guidance.covered(skill_base(), person) else []
+        return [*events, SlotSet("role", nearest[0].role)] if nearest else events
 
 
 @asks_feedback

@@ -411,8 +411,7 @@ def main() -> int:
         u = understanding.evaluate(ours_training.model)
         h = understanding.evaluate_hard(ours_training.model)
         reading = reading_eval.evaluate(ours_training.model)
-        fresh = reading_eval.evaluate(ours_training.model, reading_eval.FRESH)
-        third = reading_eval.evaluate(ours_training.model, reading_eval.THIRD)
+        later = {path: reading_eval.evaluate(ours_training.model, path) for path in reading_eval.LATER}
         cv = (
             CrossValidation(folds=(), examples=0)
             if args.no_cv
@@ -439,9 +438,9 @@ def main() -> int:
         "## Whole messages (issue 17)\n\n"
         + reading_eval.report(reading)
         + "\n\n"
-        + reading_eval.report(fresh, "fresh set, written after the first tuning, tuned on since")
-        + "\n\n"
-        + reading_eval.report(third, "third set, written with the fresh one and never tuned on")
+        + "".join(
+            "\n\n" + reading_eval.report(later[path], said) for path, said in reading_eval.LATER.items()
+        )
         + "\n"
     )
     if PLACE_LATENCY:

@@ -19,7 +19,8 @@ _SENTENCE_END = re.compile(r"[?!.;]+(?=\s|$)|\n+")
 _TOKEN = re.compile(r"[^\s,]+|,")
 MIN_CLAUSE_WORDS = 2
 # Words that make a clause a question wherever they stand ("I know SQL what else do I need").
-WH_WORDS = {"what", "whats", "what's", "how", "hows", "how's", "which", "where", "why", "when", "who"}
+# Not "who": inside a sentence it is a relative ("Journalist who does a lot of data stories").
+WH_WORDS = {"what", "whats", "what's", "how", "hows", "how's", "which", "where", "why", "when"}
 FILLERS = {"hmm", "oh", "ok", "okay", "so", "well", "right", "and", "but", "also", "um", "uh"}
 
 
@@ -80,8 +81,10 @@ def _split_before_questions(text: str, begin: int, end: int) -> list[tuple[int, 
     for i in range(1, len(tokens) - 1):
         word, _, _ = tokens[i]
         following = tokens[i + 1][0]
-        if word == "+" and i > 1:
-            cuts.append(tokens[i][1])  # "overview of the statistician role pls + salary"
+        if word == "+" and _words_since_comma(tokens, i) >= PLUS_AFTER_WORDS:
+            # "overview of the statistician role pls + salary"; but "good at sql + tableau",
+            # "terraform + aws + docker" list skills.
+            cuts.append(tokens[i][1])
         elif word in (",", "-") or word in CONJUNCTIONS:
             opener = following if following not in CONJUNCTIONS or i + 2 >= len(tokens) else tokens[i + 2][0]
             if opener in QUESTION_OPENERS and opener not in CONJUNCTIONS:
@@ -92,6 +95,20 @@ def _split_before_questions(text: str, begin: int, end: int) -> list[tuple[int, 
         start = cut
     spans.append((start, end))
     return spans
+
+
+# "+" joins two requests after at least this many words (since the clause's start or its last
+# comma, "+" or "and"), and two items of a list after fewer.
+PLUS_AFTER_WORDS = 4
+
+
+def _words_since_comma(tokens: list[tuple[str, int, int]], i: int) -> int:
+    count = 0
+    for word, _, _ in reversed(tokens[:i]):
+        if word in (",", "+", "and", "&"):
+            break
+        count += 1
+    return count
 
 
 def words(text: str) -> list[str]:

@@ -21,13 +21,30 @@ the held-out set are in BENCHMARKS.md. Pure Python: no Rasa.
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
 from typing import Any, Collection, Mapping, Sequence
 
 from careers import names, stated
 from careers.clauses import FILLERS, asks, is_statement
 from careers.clauses import words as _words
+from careers.cues import (
+    AGE,
+    AGE_REPLACES,
+    AI_RISK,
+    AI_RISK_REPLACES,
+    COMPARING,
+    EACH_WORDS,
+    FIGURE_DOUBT,
+    FIRST_WORDS,
+    GAP_WORDS,
+    MOVE_NOUNS,
+    MOVE_REPLACES,
+    OPTIONS_WORDS,
+    READY_WORDS,
+    START_WORDS,
+    asks_a_move,
+    choosing_between,
+)  # fmt: skip
 from careers.words import NEGATIONS
 
 # Where the NLU keeps a message's classified clauses between its components (not in the output).
@@ -52,40 +69,6 @@ CLAUSE_RANKING = 3
 CHOICE_REPLACES = {
     names.COMPARE_ROLES, names.ASK_CLOSEST_ROLE, names.ask_role("fit"), names.START_PATH, names.INFORM_ROLE,
 }  # fmt: skip
-# Asking to be helped to decide between roles, rather than to compare them (issue 17).
-CHOICE_WORDS = {"choose", "decide", "pick", "torn", "undecided", "deciding", "choosing"}
-FOR_ME = {"me", "i", "my", "suits", "suit", "aim", "i'm", "im"}
-NOT_CHOOSING = {"compare", "difference", "differences"}
-
-
-def choosing_between(words: set[str], role_count: int) -> bool:
-    """ "Help me choose between A and B", "A or B, which should I go for?"."""
-    if role_count != 2:
-        return False
-    return bool(CHOICE_WORDS & words) or bool(
-        FOR_ME & words and {"which", "should", "or", "vs", "versus"} & words and not NOT_CHOOSING & words
-    )
-
-
-# Words of a move from one job to another ("could a DBA switch to data engineering?").
-MOVE_WORDS = {
-    "switch", "switching", "move", "moving", "pivot", "pivoting", "transition", "transitioning",
-    "become", "becoming", "retrain", "change", "into", "path", "way",
-}  # fmt: skip
-# What a move question may have been taken for, when the person said where they start from.
-MOVE_REPLACES = {names.COMPARE_ROLES, names.INFORM_ROLE, names.START_PATH} | {
-    names.ask_role(a) for a in ("overview", "fit", "education", "responsibilities", "challenges")
-}
-
-
-def asks_a_move(words: set[str], role_count: int, has_profile: bool) -> bool:
-    """A move from one role to another named ("can ML engineers pivot to MLOps?"), or from the
-    person's own background to one role ("I'm a nurse: could data analysis be a path for me?")."""
-    if not MOVE_WORDS & words or NOT_CHOOSING & words or choosing_between(words, role_count):
-        return False
-    return role_count == 2 or (role_count == 1 and has_profile)
-
-
 # "...and what about data analysts?": a clause that names only a role asks what the clause
 # before it asked.
 JUST_A_ROLE = {names.INFORM_ROLE, names.ASK_OTHER_ROLE}
@@ -137,6 +120,7 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
     """The parts of a message, in order: for each clause, a profile part when it says something
     about the person, a correction, or a question with the entities of its clause."""
     parts: list[Part] = []
+    aims: set[int] = set()  # the question parts that are statements naming a role
     # "i like digging into data more than building software. what would fit me best?": likes
     # and dislikes, no skills, are what the guided path asks about.
     described = any(is_statement(c.text) and _describes_me(c, parsed) for c in parsed)
@@ -204,6 +188,9 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
             parts.append(
                 Part("profile", clause.start, clause.end, names.TELL_SKILLS, entities=tuple(profile))
             )
+        cued = _cued(clause, own, statement, several_clauses=len(parsed) > 1)
+        if cued:
+            clause = dataclasses.replace(clause, intent=cued)
         if clause.intent in PROFILE_INTENTS or clause.intent in NOT_A_QUESTION or not clause.intent:
             continue
         said_of_me = {str(e.get("value")) for e in backgrounds}
@@ -222,11 +209,31 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
         if intent in JUST_A_ROLE and previous is not None and previous.intent not in JUST_A_ROLE:
             intent = previous.intent  # "tools of data engineers, and what about data analysts?"
         roles = _values(own, ROLE)
+        clause_words = set(_words(clause.text))
         if intent == names.COMPARE_ROLES and len(roles) == 1 and previous is not None:
             # "what is an AI engineer, and how is it different from an ML engineer?": "it" is
             # the role of the question before.
             roles = tuple(dict.fromkeys([*previous.roles, *roles]))
-        clause_words = set(_words(clause.text))
+        elif (
+            intent == names.COMPARE_ROLES
+            and len(roles) == 1
+            and len(_values(own, ASPECT)) == 1
+            and not COMPARING & clause_words
+        ):
+            intent = names.ask_role(_values(own, ASPECT)[0])  # "is database administration a dying job?"
+        elif (
+            not roles
+            and EACH_WORDS & clause_words
+            and previous is not None
+            and len(previous.roles) == 2
+            and (intent.startswith(names.ASK_ROLE_PREFIX) or intent == names.COMPARE_ROLES)
+        ):
+            # "which has better growth, A or B, and what would a new grad earn in each": both.
+            intent, roles = names.COMPARE_ROLES, previous.roles
+            question_entities = (
+                *[e for e in previous.entities if e.get("entity") == ROLE],
+                *question_entities,
+            )
         if intent == names.START_PATH and len(roles) < 2:
             aspect = _asked_aspect(clause, own)
             if aspect is not None and aspect != FIT:
@@ -238,8 +245,10 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
         told = has_profile and _told_skills_or_background(parts)
         if AGE.search(clause.text.lower()) and intent in AGE_REPLACES:
             intent = names.ASK_AGE  # "could I still learn it at 40?"
-        elif told and intent == names.ask_role("skills") and clause_words >= FIRST_WORDS:
+        elif intent == names.ask_role("skills") and clause_words >= FIRST_WORDS:
             intent = names.ASK_ROADMAP  # "what should I learn first for data analyst": its first stage
+        elif told and OPTIONS_WORDS & clause_words and not roles and intent not in ASKED_FOR_ME:
+            intent = names.ASK_CLOSEST_ROLE  # "postdoc, matlab and some python. options outside academia?"
         elif told and intent == names.COMPARE_ROLES and len(roles) == 2 and "or" in clause_words:
             intent = names.START_PATH  # "masters in applied math, ... research scientist or ml engineer?"
         elif told and READY_WORDS & clause_words and len(roles) == 1 and intent not in ASKED_FOR_ME:
@@ -248,13 +257,12 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
             intent = names.START_PATH  # likes and dislikes, no skills: the guided path
         if told and not (intent == names.ask_role("skills") and not GAP_WORDS & clause_words):
             intent = PERSONAL.get(intent, intent)
-            if (
-                intent == names.ASK_TRANSITION
-                and len(roles) == 1
-                and not _told(parts, (BACKGROUND, JOB))
-                and not MOVE_WORDS & clause_words
-            ):
-                intent = names.ASK_SKILL_GAP  # "I know AWS ... could I still be an MLOps engineer?"
+            if intent == names.ASK_TRANSITION and len(roles) == 1 and not _told(parts, (BACKGROUND, JOB)):
+                # "I know AWS ... could I still be an MLOps engineer?", "i only know excel. can i
+                # become a data analyst": no job to move from, so the way there is the gap.
+                intent = names.ASK_SKILL_GAP
+        if statement and roles:
+            aims.add(len(parts))  # "Thinking about MLOps.": where the person wants to go
         parts.append(
             Part(
                 "question",
@@ -266,8 +274,11 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
                 entities=question_entities,
             )
         )
-    parts = _with_scope(parts, entities)
-    message_roles = _values(entities, ROLE)
+    parts = _with_scope(_aimed_at(parts, aims), entities)
+    # "me: 2 years as a data analyst ... could i jump straight to ml engineer or is that dumb":
+    # the role one is (a background) is no choice.
+    mine = {str(e.get("value")) for p in parts if p.kind == "profile" for e in p.entities}
+    message_roles = tuple(r for r in _values(entities, ROLE) if r not in mine)
     if choosing_between(set(_words(text)), len(message_roles)) and not any(
         p.intent == names.START_PATH for p in parts
     ):
@@ -277,17 +288,6 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
     return _once(parts)
 
 
-# "am I ready", "where do I stand", "employable": readiness for a role is the gap to it.
-READY_WORDS = {"ready", "stand", "employable", "hireable", "hirable", "qualified"}
-FIRST_WORDS = {"first", "learn"}
-# An age said with a question about starting ("at 40", "I'm 52", "at my age").
-AGE = re.compile(
-    r"\b(at|i'?m|im|i am|aged?)\s+(\d{2})\b(?!\s*(k|%|years? of|hours?))|\bat my age\b|\btoo old\b"
-)
-AGE_REPLACES = {
-    names.ASK_AI_RISK, names.ASK_TRANSITION, names.ASK_DURATION, names.ask_role("fit"), names.START_PATH,
-    names.ASK_SKILL_GAP,
-}  # fmt: skip
 # Questions that ask about the person's own case.
 ASKED_FOR_ME = {
     names.ASK_SKILL_GAP, names.ASK_CLOSEST_ROLE, names.ASK_ROADMAP, names.ASK_TRANSITION,
@@ -301,10 +301,62 @@ PERSONAL = {
 }
 
 
-START_WORDS = {"start", "begin", "starting", "beginning"}
-# "what ELSE should a BI analyst know?": after telling one's skills, the skills of a role asked
-# with one of these words is the gap to it; without, the role's skills as they are.
-GAP_WORDS = {"else", "missing", "still", "more", "gap", "add", "lack", "lacking", "left"}
+# The questions that ask about the person's own way to a role: a role said as a goal in the
+# statement before ("Thinking about MLOps. Am I ready?") is the role they ask about.
+AIMED = ASKED_FOR_ME - {names.TELL_SKILLS, names.ASK_CLOSEST_ROLE, names.START_PATH} | {
+    names.ASK_DURATION,
+    names.ASK_AGE,
+}
+
+
+def _aimed_at(parts: list[Part], aims: set[int]) -> list[Part]:
+    """ "want to become a data scientist eventually. what's the gap": the role of the statement
+    goes to the question after it that names none, and the statement is not answered apart."""
+    parts, dropped = list(parts), set()
+    for i in sorted(aims):
+        after = next(
+            (j for j in range(i + 1, len(parts)) if parts[j].kind == "question" and j not in aims), None
+        )
+        if after is None or parts[after].roles or parts[after].intent not in AIMED:
+            continue
+        # "currently a data analyst, want to become a data scientist": the last role is the goal.
+        goal = parts[i].roles[-1]
+        role_entities = tuple(
+            e for e in parts[i].entities if e.get("entity") == ROLE and e.get("value") == goal
+        )
+        parts[after] = dataclasses.replace(
+            parts[after], roles=(goal,), entities=(*role_entities[-1:], *parts[after].entities)
+        )
+        dropped.add(i)
+    return [p for i, p in enumerate(parts) if i not in dropped]
+
+
+def _cued(clause: Clause, own: Sequence[Mapping[str, Any]], statement: bool, several_clauses: bool) -> str:
+    """What the clause asks by its words (careers/cues.py) when the model guessed otherwise, or
+    "" to keep the model's guess."""
+    said = clause.text.lower()
+    if clause.intent in PROFILE_INTENTS | CORRECTION_INTENTS:
+        return ""
+    if AI_RISK.search(said) and clause.intent in AI_RISK_REPLACES | NOT_A_QUESTION:
+        return names.ASK_AI_RISK  # "will AI take over data engineering jobs?"
+    if FIGURE_DOUBT.search(said):
+        return names.ASK_SOURCES  # "that seems high": where the figure comes from, what it covers
+    if "gap" in _words(said) and clause.intent in JUST_A_ROLE | NOT_A_QUESTION | {
+        names.ask_role("skills"),
+        "",
+    }:
+        return names.ASK_SKILL_GAP  # "data scientist gap?", "... want to become a DS. what's the gap"
+    if (
+        several_clauses
+        and not statement
+        and MOVE_NOUNS & set(_words(said))
+        and clause.intent in NOT_A_QUESTION
+    ):
+        return names.ASK_TRANSITION  # "... I'd like to go full-time data analyst. How do I make that move?"
+    aspects = _values(own, ASPECT)
+    if several_clauses and not statement and len(aspects) == 1 and clause.intent in NOT_A_QUESTION | {""}:
+        return names.ask_role(aspects[0])  # "bi analyst: what tools, and what's the office vibe like?"
+    return ""
 
 
 def _inside(entity: Mapping[str, Any], spans: Sequence[tuple[int, int]]) -> bool:

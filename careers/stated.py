@@ -48,8 +48,20 @@ STOP_AFTER = {
 }  # fmt: skip
 
 
+# "Epidemiologist, SAS and R daily.", "Journalist who does a lot of data stories": a message
+# that opens with an occupation, then a comma or words about it, is the writer introducing
+# themselves.
+_LEADING_JOB = re.compile(
+    r"^\s*((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*)(?=\s*,|\s+(?:here|who|by trade|with|at|for|in|of)\b)",
+    re.IGNORECASE,
+)
+
+
 def stated_job(text: str) -> tuple[int, int, str] | None:
     """Where a job said as one's own is named, and its name, if the message says one."""
+    leading = _LEADING_JOB.match(text)
+    if leading and _occupation(leading.group(1).lower().split()):
+        return leading.start(1), leading.end(1), leading.group(1).lower()
     if not FIRST_PERSON & set(_words(text)) and not re.match(r"\s*been\b", text, re.IGNORECASE):
         return None
     for match in _STATED_JOB.finditer(text):
@@ -59,11 +71,15 @@ def stated_job(text: str) -> tuple[int, int, str] | None:
                 break
             kept.append(word)
         names_ = [w.group(0).lower() for w in kept]
-        if not names_ or NOT_A_JOB & set(names_) or not OCCUPATION_END.search(names_[-1]):
+        if not _occupation(names_):
             continue
         start = match.start(1) + kept[0].start()
         return start, match.start(1) + kept[-1].end(), " ".join(names_)
     return None
+
+
+def _occupation(words: list[str]) -> bool:
+    return bool(words) and not NOT_A_JOB & set(words) and bool(OCCUPATION_END.search(words[-1]))
 
 
 def states_a_job(text: str) -> bool:

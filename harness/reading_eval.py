@@ -20,13 +20,19 @@ from careers import names, reading
 from harness.understanding import ROOT, parse_all, quiet
 
 HELDOUT = ROOT / "tests" / "nlu" / "heldout_whole_message.yml"
-# Written after the reading was tuned on HELDOUT; the rules were then tuned on it too (issue 17,
-# second session), so it is no longer held out from the tuning.
+# The sets written after the tuning began, each by a helper that had read neither data/ nor the
+# code, and what each is worth now (a set tuned on no longer measures new messages).
 FRESH = ROOT / "tests" / "nlu" / "heldout_whole_message_fresh.yml"
-# Written at the same time as FRESH by another helper and never tuned on: the honest measure of
-# how the reading does on messages nobody tuned it for. Tune on it and it is worth no more.
 THIRD = ROOT / "tests" / "nlu" / "heldout_whole_message_third.yml"
-SETS = (HELDOUT, FRESH, THIRD)
+FOURTH = ROOT / "tests" / "nlu" / "heldout_whole_message_fourth.yml"
+FIFTH = ROOT / "tests" / "nlu" / "heldout_whole_message_fifth.yml"
+LATER = {
+    FRESH: "fresh set, written after the first tuning, tuned on since",
+    THIRD: "third set, measured untouched at 0.827 / 0.754, tuned on since (third session)",
+    FOURTH: "fourth set, written before the third session's tuning, measured untouched at 0.829 / 0.739",
+    FIFTH: "fifth set, written during the third session by two more helpers, never tuned on",
+}
+SETS = (HELDOUT, *LATER)
 PART_TARGET, MESSAGE_TARGET = 0.90, 0.85  # issue 17's targets (tests/nlu/test_reading.py has the floors)
 
 # The intents that answer each kind of question of the annotation.
@@ -54,6 +60,13 @@ ANSWERED_BY = {
 # aspect-only or role-only follow-up, a comparison), the figures of the answer before (sources),
 # the recommendation (why not), the other role of the last comparison.
 CARRIES_ASPECT = {names.INFORM_ROLE, names.ASK_OTHER_ROLE, names.COMPARE_ROLES}
+# Intents whose action, with no role named, takes the role in focus: the last one asked about,
+# the guided path's recommendation or the closest role answered (the `role` slot; actions/advice.py
+# and actions/guidance.py's target_role).
+TAKES_ROLE_IN_FOCUS = {
+    names.ASK_DURATION, names.ASK_AI_RISK, names.ASK_AGE, names.ASK_SKILL_GAP, names.ASK_ROADMAP,
+    names.ASK_TRANSITION,
+}  # fmt: skip
 
 
 def resolved_references(questions: Sequence[dict[str, Any]]) -> set[str]:
@@ -68,6 +81,8 @@ def resolved_references(questions: Sequence[dict[str, Any]]) -> set[str]:
             not roles and (intent.startswith(names.ASK_ROLE_PREFIX) or intent in CARRIES_ASPECT)
         ):
             found.add("previous_role")
+        if not roles and intent in TAKES_ROLE_IN_FOCUS:
+            found |= {"previous_role", "recommendation"}
         if intent in CARRIES_ASPECT and not question.get("aspects"):
             found.add("previous_aspect")
         if intent == names.ASK_SOURCES:
@@ -152,7 +167,9 @@ def _answers_question(
     # Roles named elsewhere in the message count: "what do they earn" after "statisticians".
     found_roles = set(question.get("roles") or []) or message_roles
     expected_roles = set(expected.get("roles") or [])
-    if not set(question.get("roles") or []) <= expected_roles:
+    # "why did you say BI analyst and not data analyst": the action tells the recommended role
+    # from the other one (careers/path.py's why_not), so naming both is no other question.
+    if asks != "why_not" and not set(question.get("roles") or []) <= expected_roles:
         return False
     if (
         not referring

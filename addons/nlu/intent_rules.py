@@ -35,7 +35,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.nlu.base import Component
-from careers import names, reading
+from careers import cues, names, reading
 
 ASPECT_PREFIX = names.ASK_ROLE_PREFIX
 OUT_OF_SCOPE = names.OUT_OF_SCOPE
@@ -162,9 +162,9 @@ def decide(
         return Decision(names.ASK_SOURCES, max(confidence, PROVEN))
     if len(roles) == 1 and not aspects and _defines(entities, text):
         return Decision(names.OVERVIEW_INTENT, max(confidence, PROVEN))  # "what's a BI analyst?"
-    if intent in reading.MOVE_REPLACES and reading.asks_a_move(set(words), len(roles), False):
+    if intent in cues.MOVE_REPLACES and cues.asks_a_move(set(words), len(roles), False):
         return Decision(names.ASK_TRANSITION, confidence)  # "can ML engineers pivot to MLOps?"
-    if reading.choosing_between(set(words), len(roles)):
+    if cues.choosing_between(set(words), len(roles)):
         return Decision(names.START_PATH, confidence) if intent != names.START_PATH else None
     if len(roles) >= 2 and COMPARISON_WORDS & set(words) and intent != names.COMPARE_ROLES:
         return Decision(names.COMPARE_ROLES, confidence)

@@ -101,8 +101,12 @@ async def test_roadmap_and_its_milestones(run) -> None:
 
 async def test_closest_roles_and_a_move_from_the_background(run) -> None:
     slots: dict[str, Any] = {"skills_had": ["python", "statistics"], "background": "academic_researcher"}
-    closest, _ = await run(ActionRankClosestRoles(), tracker("ask_closest_role", **slots))
+    closest, events = await run(ActionRankClosestRoles(), tracker("ask_closest_role", **slots))
     assert closest[0]["text"].startswith("Closest roles by the core skills you have:\n- Statistician")
+    # "how long would it take to get there?" next is about the closest role.
+    assert {"event": "slot", "name": "role", "value": "statistician"} in [
+        {k: e.get(k) for k in ("event", "name", "value")} for e in events
+    ]
     move = [{"entity": "role", "value": "data_scientist"}]
     messages, events = await run(ActionPlanTransition(), tracker("ask_transition", move, **slots))
     assert messages[0]["text"].startswith(

@@ -19,10 +19,16 @@ from harness.servers import MODEL, ROOT
 
 ADVICE = ROOT / "tests" / "nlu" / "heldout_advice.yml"
 PART_FLOOR, MESSAGE_FLOOR = reading_eval.PART_TARGET, reading_eval.MESSAGE_TARGET  # issue 17: 0.90, 0.85
-# The sets written after the tuning began (issue 17, second session): the fresh one, tuned on
-# after it was measured (0.823 / 0.742 then, 0.879 / 0.817 after), and the third, never tuned on
-# (0.824 / 0.750). Guards that the reading of new messages does not fall, not targets reached.
-LATER_FLOORS = {reading_eval.FRESH: (0.85, 0.79), reading_eval.THIRD: (0.80, 0.72)}
+# The sets written after the tuning began (harness/reading_eval.py's LATER says what each is worth
+# now): guards that the reading of new messages does not fall, a little under what was measured
+# (fresh 0.919 / 0.883, third 0.951 / 0.932, both tuned on; fourth 0.829 / 0.739 untouched;
+# fifth 0.768 / 0.638 untouched).
+LATER_FLOORS = {
+    reading_eval.FRESH: (0.90, 0.86),
+    reading_eval.THIRD: (0.93, 0.90),
+    reading_eval.FOURTH: (0.81, 0.72),
+    reading_eval.FIFTH: (0.75, 0.62),
+}
 ADVICE_INTENT_FLOOR = 0.70  # measured 0.71-0.86 (issue 17 note); the per-intent floor of heldout.yml is 0.85
 
 

@@ -38,3 +38,13 @@ def test_a_plus_and_a_last_one_word_question_are_clauses_of_their_own() -> None:
         "i do all the reporting in excel.",
         "options?",
     ]
+
+
+def test_a_plus_between_two_skills_is_a_list_not_two_questions() -> None:
+    assert len(texts("currently a data analyst, good at sql + tableau, want to become a data scientist")) == 1
+    assert len(texts("data engineer here, terraform + aws + docker.")) == 1
+
+
+def test_who_inside_a_sentence_does_not_make_it_a_question() -> None:
+    assert clauses.is_statement("Journalist who does a lot of data stories with spreadsheets.")
+    assert not clauses.is_statement("who hires data analysts")

@@ -21,13 +21,6 @@ def test_the_same_question_twice_is_answered_once() -> None:
     assert len(reading.assemble(text, clauses, [])) == 1
 
 
-def test_choosing_is_not_comparing() -> None:
-    assert reading.choosing_between({"help", "me", "choose", "between"}, 2)
-    assert reading.choosing_between({"or", "which", "should", "i", "go", "for"}, 2)
-    assert not reading.choosing_between({"compare", "me", "or"}, 2)
-    assert not reading.choosing_between({"which", "pays", "more"}, 2)
-
-
 def clause(text: str, intent: str, start: int = 0, end: int | None = None) -> reading.Clause:
     end = len(text) if end is None else end
     return reading.Clause(start, end, text[start:end], intent, 0.9)
@@ -173,3 +166,70 @@ def test_after_telling_ones_skills_readiness_first_steps_and_a_choice_are_person
             text, [clause(text, "tell_skills", 0, cut), clause(text, asked, cut)], entities
         )
         assert [p.intent for p in parts] == ["tell_skills", meant], question
+
+
+def test_a_role_said_as_a_goal_is_the_role_of_the_question_after_it() -> None:
+    text = "Software engineer, 6 yrs of Go. Thinking about MLOps. Am I ready or what should I pick up first?"
+    aim, question = text.index("Thinking"), text.index("Am I")
+    entities = [
+        entity(text, "skill", "systems_language", "Go", "has"),
+        entity(text, "role", "mlops_engineer", "MLOps"),
+    ]
+    clauses = [
+        clause(text, "tell_skills", 0, aim),
+        clause(text, "inform_role", aim, question),
+        clause(text, "ask_skill_gap", question),
+    ]
+    parts = reading.assemble(text, clauses, entities)
+    assert [(p.kind, p.intent, p.roles) for p in parts] == [
+        ("profile", "tell_skills", ()),
+        ("question", "ask_skill_gap", ("mlops_engineer",)),
+    ]
+
+
+def test_a_question_about_each_of_two_roles_compares_them() -> None:
+    text = (
+        "which has better growth, ai engineer or research scientist, and what would a new grad earn in each"
+    )
+    cut = text.index("and what")
+    entities = [
+        entity(text, "aspect", "outlook", "growth"),
+        entity(text, "role", "ai_engineer", "ai engineer"),
+        entity(text, "role", "research_scientist", "research scientist"),
+        entity(text, "aspect", "salary", "earn"),
+    ]
+    parts = reading.assemble(
+        text, [clause(text, "compare_roles", 0, cut), clause(text, "ask_role_salary", cut)], entities
+    )
+    assert [(p.intent, p.roles, p.aspects) for p in parts] == [
+        ("compare_roles", ("ai_engineer", "research_scientist"), ("outlook",)),
+        ("compare_roles", ("ai_engineer", "research_scientist"), ("salary",)),
+    ]
+
+
+def test_the_role_one_works_in_is_no_choice() -> None:
+    text = "me: 2 years as a data analyst, python, sql. could i jump straight to ml engineer or is that dumb"
+    cut = text.index("could")
+    entities = [
+        entity(text, "role", "data_analyst", "data analyst"),
+        entity(text, "background", "data_analyst", "data analyst", "has"),
+        entity(text, "skill", "python", "python", "has"),
+        entity(text, "role", "machine_learning_engineer", "ml engineer"),
+    ]
+    parts = reading.assemble(
+        text, [clause(text, "tell_skills", 0, cut), clause(text, "start_path", cut)], entities
+    )
+    assert [(p.intent, p.roles) for p in parts] == [
+        ("tell_skills", ()),
+        ("ask_transition", ("machine_learning_engineer",)),
+    ]
+
+
+def test_a_comparison_naming_one_role_and_one_aspect_asks_about_that_role() -> None:
+    text = "is database administration a dying job?"
+    entities = [
+        entity(text, "role", "database_administrator", "database administration"),
+        entity(text, "aspect", "outlook", "dying"),
+    ]
+    parts = reading.assemble(text, [clause(text, "compare_roles")], entities)
+    assert [p.intent for p in parts] == ["ask_role_outlook"]

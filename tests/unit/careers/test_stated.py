@@ -22,3 +22,16 @@ def test_a_denial_is_read_just_before_the_job() -> None:
     text = "i like people, i'm not a hardcore programmer"
     assert stated.denied(text, text.index("programmer"))
     assert not stated.denied("i'm a programmer", len("i'm a "))
+
+
+def test_a_message_opening_with_an_occupation_introduces_the_writer() -> None:
+    assert stated.stated_job("Epidemiologist, SAS and R daily, lots of study design.") == (
+        0,
+        14,
+        "epidemiologist",
+    )
+    assert stated.stated_job("Mechanical engineer with 5 years in automotive. options?")[2] == (  # type: ignore[index]
+        "mechanical engineer"
+    )
+    for text in ("Senior manager at a bank", "Salary in Texas, what is it", "Actuary? is that a data job"):
+        assert stated.stated_job(text) is None, text

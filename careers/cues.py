@@ -1,0 +1,94 @@
+"""The words that tell what a clause asks, beyond what the intent model guessed (feature
+`reading`, issue 17): a choice between two roles, a move, readiness, a first step, an age, the
+options open to the person, the effect of AI, a doubt about a figure. careers/reading.py reads
+each clause with these; addons/nlu/intent_rules.py uses the choice and the move on whole
+messages. Each cue was seen in a held-out message the model alone read otherwise. Pure Python."""
+
+from __future__ import annotations
+
+import re
+
+from careers import names
+
+# Asking to be helped to decide between roles, rather than to compare them.
+CHOICE_WORDS = {"choose", "decide", "pick", "torn", "undecided", "deciding", "choosing"}
+FOR_ME = {"me", "i", "my", "suits", "suit", "aim", "i'm", "im"}
+NOT_CHOOSING = {"compare", "difference", "differences"}
+
+
+def choosing_between(words: set[str], role_count: int) -> bool:
+    """ "Help me choose between A and B", "A or B, which should I go for?"."""
+    if role_count != 2:
+        return False
+    return bool(CHOICE_WORDS & words) or bool(
+        FOR_ME & words and {"which", "should", "or", "vs", "versus"} & words and not NOT_CHOOSING & words
+    )
+
+
+# Words of a move from one job to another ("could a DBA switch to data engineering?", "is data
+# engineering a reasonable next step for me?", "could i jump straight to ml engineer?").
+MOVE_WORDS = {
+    "switch", "switching", "move", "moving", "pivot", "pivoting", "transition", "transitioning",
+    "become", "becoming", "retrain", "change", "into", "path", "way", "step", "jump", "jumping",
+    "shift", "shifting", "leap",
+}  # fmt: skip
+# "How do I make that move?": a move asked without a role, after the person said where to.
+MOVE_NOUNS = {"move", "switch", "transition", "jump", "pivot", "leap", "career change"}
+# What a move question may have been taken for, when the person said where they start from.
+MOVE_REPLACES = {names.COMPARE_ROLES, names.INFORM_ROLE, names.START_PATH} | {
+    names.ask_role(a) for a in ("overview", "fit", "education", "responsibilities", "challenges")
+}
+
+
+def asks_a_move(words: set[str], role_count: int, has_profile: bool) -> bool:
+    """A move from one role to another named ("can ML engineers pivot to MLOps?"), or from the
+    person's own background to one role ("I'm a nurse: could data analysis be a path for me?")."""
+    if not MOVE_WORDS & words or NOT_CHOOSING & words or choosing_between(words, role_count):
+        return False
+    return role_count == 2 or (role_count == 1 and has_profile)
+
+
+# "am I ready", "where do I stand", "could I get hired": readiness for a role is the gap to it.
+READY_WORDS = {"ready", "stand", "employable", "hireable", "hirable", "qualified", "hired", "hire"}
+# "what should I learn first for it": the first stage of a roadmap.
+FIRST_WORDS = {"first", "learn"}
+START_WORDS = {"start", "begin", "starting", "beginning"}
+# "what ELSE should a BI analyst know?": after telling one's skills, the skills of a role asked
+# with one of these words is the gap to it; without, the role's skills as they are.
+GAP_WORDS = {"else", "missing", "still", "more", "gap", "add", "lack", "lacking", "left"}
+# "options outside academia?" after telling one's skills: the roles closest to them.
+OPTIONS_WORDS = {"options", "opportunities", "alternatives", "openings"}
+# Words of a comparison: a "comparison" naming one role without them asks about that role.
+COMPARING = {
+    "vs", "versus", "compare", "compared", "comparison", "than", "different", "difference",
+    "differences", "between", "better", "worse", "like", "similar",
+}  # fmt: skip
+# "... and what would a new grad earn in each": a question about both roles compared before.
+EACH_WORDS = {"each", "both", "either", "them"}
+# An age said with a question about starting ("at 40", "I'm 52", "at my age").
+AGE = re.compile(
+    r"\b(at|i'?m|im|i am|aged?)\s+(\d{2})\b(?!\s*(k|%|years? of|hours?))|\bat my age\b|\btoo old\b"
+)
+AGE_REPLACES = {
+    names.ASK_AI_RISK, names.ASK_TRANSITION, names.ASK_DURATION, names.ask_role("fit"), names.START_PATH,
+    names.ASK_SKILL_GAP,
+}  # fmt: skip
+# "will AI take over data engineering jobs", "chatgpt writes sql now, are bi analysts done for?":
+# whether AI replaces a role, read by the model as a question on the outlook (or not at all).
+_MACHINES = r"\b(ai(?! ?eng)|a\.i\.|chat ?gpt|gpt|llms?|copilot|automation|robots?)\b"
+_REPLACING = (
+    r"\b(replac\w*|take over|taking over|took over|done for|obsolete|kill\w*|wipe\w* out|"
+    r"redundant|automat\w*)\b"
+)
+AI_RISK = re.compile(f"{_MACHINES}.*{_REPLACING}|{_REPLACING}.*{_MACHINES}|\\bdone for\\b")
+AI_RISK_REPLACES = {
+    names.ask_role("outlook"), names.ask_role("fit"), names.ask_role("overview"), names.INFORM_ROLE,
+    names.OUT_OF_SCOPE, names.ask_role("challenges"), names.COMPARE_ROLES,
+}  # fmt: skip
+# "that seems high", "is that number right?": a doubt about the figures just given asks where
+# they come from and what they cover.
+FIGURE_DOUBT = re.compile(
+    r"\b(that|this|those|these)( \w+)? (seems?|looks?|sounds?) (really |way |a bit |kind of |pretty )?"
+    r"(high|low|off|wrong|inflated|too \w+)\b|\b(is|are) (that|this|those|these) (number|figure|stat)s? "
+    r"(right|correct|accurate|real)\b"
+)

@@ -1,0 +1,38 @@
+"""careers/cues.py: the words that tell what a clause asks beyond the model's guess."""
+
+from __future__ import annotations
+
+import pytest
+
+from careers import cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "will ai take over data engineering jobs",
+        "chatgpt writes sql now, so are bi analysts done for?",
+        "is data analysis going to be automated by ai",
+        "will data analysts be replaced by ai",
+    ],
+)
+def test_whether_ai_replaces_a_role(text: str) -> None:
+    assert cues.AI_RISK.search(text)
+
+
+@pytest.mark.parametrize("text", ["what do ai engineers do in automation", "is ai engineering a good career"])
+def test_an_ai_role_is_no_question_about_ai_replacing_it(text: str) -> None:
+    assert not cues.AI_RISK.search(text)
+
+
+def test_a_doubt_about_a_figure() -> None:
+    assert cues.FIGURE_DOUBT.search("that seems high")
+    assert cues.FIGURE_DOUBT.search("is that number right?")
+    assert not cues.FIGURE_DOUBT.search("that seems like a good job")
+
+
+def test_a_move_and_a_choice() -> None:
+    assert cues.asks_a_move({"is", "it", "a", "reasonable", "next", "step"}, 1, has_profile=True)
+    assert not cues.asks_a_move({"is", "it", "a", "reasonable", "next", "step"}, 1, has_profile=False)
+    assert cues.choosing_between({"help", "me", "choose", "between"}, 2)
+    assert not cues.choosing_between({"compare", "me", "or"}, 2)
