@@ -66,3 +66,11 @@ def send(dispatcher: CollectingDispatcher, answer: Answer) -> None:
     """Utters a `careers.answer.Answer`: its text and its buttons."""
     buttons = [button(b.title, b.intent, dict(b.entities) or None) for b in answer.buttons]
     dispatcher.utter_message(text=answer.text, buttons=buttons)
+
+
+def previous_intent(tracker: Tracker) -> str | None:
+    """The intent of the user message before the latest one, if any."""
+    said = [e for e in tracker.events if e.get("event") == "user"]
+    if len(said) < 2:
+        return None
+    return str(((said[-2].get("parse_data") or {}).get("intent") or {}).get("name") or "") or None

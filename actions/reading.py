@@ -110,6 +110,17 @@ def _mapped_slots(part: Dict[str, Any]) -> Dict[str, Any]:
     return mapped
 
 
+async def ask_again(
+    intent: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+) -> List[Dict[str, Any]]:
+    """The question `intent` asked again of the role named in the latest message."""
+    action = ACTIONS[intent]()
+    part = {"start": 0, "end": len(str(tracker.latest_message.get("text") or "")), "intent": intent}
+    part["entities"] = list(tracker.latest_message.get("entities") or [])
+    slots = {**tracker.slots, **_mapped_slots(part)}
+    return await action.run(dispatcher, _part_tracker(tracker, slots, list(tracker.events), part), domain)
+
+
 @asks_feedback
 class ActionAnswerParts(Action):
     def name(self) -> str:

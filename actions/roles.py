@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import kb
 from actions import pay as pay_action
 from actions import rank as rank_action
-from actions._common import button, caveats, compared_roles, entity_values
+from actions._common import button, caveats, compared_roles, entity_values, previous_intent
 from actions.detail import send
 from actions.feedback import answered, asks_feedback
 from careers import detail, names, rank, roles
@@ -29,6 +29,12 @@ class ActionAnswerRole(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
+        carried = carried_question(tracker)
+        if carried is not None:
+            # "and to ML engineer?" after the gap to data engineer: the same question, of this role.
+            from actions.reading import ask_again  # here: actions/reading.py imports this module
+
+            return await ask_again(carried, dispatcher, tracker, domain)
         found = roles.resolve(
             kb(),
             entity_values(tracker, "role"),
@@ -51,6 +57,26 @@ class ActionAnswerOtherRole(Action):
     ) -> List[Dict[str, Any]]:
         found = roles.other_role(kb(), tracker.get_slot("role"), compared_roles(tracker))
         return answer(dispatcher, tracker, found, other=True)
+
+
+# Questions about the person's own way to a role: a role named alone right after one asks it
+# again of that role ("what's my gap to data engineer?" → "and to ML engineer?").
+CARRIED = {
+    names.ASK_SKILL_GAP, names.ASK_ROADMAP, names.ASK_TRANSITION, names.ASK_DURATION, names.ASK_AI_RISK,
+    names.ASK_RELATED_ROLES,
+}  # fmt: skip
+
+
+def carried_question(tracker: Tracker) -> str | None:
+    """The question of the message before, when this one names a role and nothing else asked."""
+    intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
+    before = previous_intent(tracker)
+    named = entity_values(tracker, names.ROLE)
+    if intent != names.INFORM_ROLE or before not in CARRIED or len(named) != 1:
+        return None
+    if entity_values(tracker, names.ASPECT) or entity_values(tracker, names.JOB):
+        return None
+    return before
 
 
 def answer(

@@ -13,7 +13,7 @@ from careers import names
 # Asking to be helped to decide between roles, rather than to compare them.
 CHOICE_WORDS = {"choose", "decide", "pick", "torn", "undecided", "deciding", "choosing"}
 FOR_ME = {"me", "i", "my", "suits", "suit", "aim", "i'm", "im"}
-NOT_CHOOSING = {"compare", "difference", "differences"}
+NOT_CHOOSING = {"compare", "difference", "differences", "each", "both", "closer", "closest", "nearest"}
 
 
 def choosing_between(words: set[str], role_count: int) -> bool:
@@ -49,7 +49,10 @@ def asks_a_move(words: set[str], role_count: int, has_profile: bool) -> bool:
 
 
 # "am I ready", "where do I stand", "could I get hired": readiness for a role is the gap to it.
-READY_WORDS = {"ready", "stand", "employable", "hireable", "hirable", "qualified", "hired", "hire"}
+READY_WORDS = {
+    "ready", "stand", "employable", "hireable", "hirable", "qualified", "hired", "hire", "reachable",
+    "enough", "land", "attainable", "achievable",
+}  # fmt: skip
 # "what should I learn first for it": the first stage of a roadmap.
 FIRST_WORDS = {"first", "learn"}
 START_WORDS = {"start", "begin", "starting", "beginning"}
@@ -63,6 +66,20 @@ COMPARING = {
     "vs", "versus", "compare", "compared", "comparison", "than", "different", "difference",
     "differences", "between", "better", "worse", "like", "similar",
 }  # fmt: skip
+# "which of your data roles is the shortest hop from where I am?", "is BI or DA closer to what i
+# already do?": after telling one's skills, the roles closest to them.
+CLOSEST_WORDS = {"closest", "closer", "nearest", "nearer", "shortest", "easiest"}
+# "what's the source behind the outlook numbers", "is that figure national? what year is it from".
+SOURCE_CUE = re.compile(
+    r"\b(sources?|cited|citation|what year|which year|how (old|recent|current) (is|are))\b|"
+    r"\bwhere (is|are|does|do|did) (that|this|those|these|it|they) (\w+ )?(come from|from)\b|"
+    r"\b(that|this|those|these) (figure|number|stat|data)s? (national|for|from|based)\b"
+)
+# "research scientists: do u need a phd? and hows their pay next to ML engineers": a question
+# about one role set beside another is a comparison.
+COMPARE_CUE = re.compile(
+    r"\b(vs\.?|versus|compared?|comparison|next to|against|stacks? up|side by side|relative to)\b"
+)
 # "... and what would a new grad earn in each": a question about both roles compared before.
 EACH_WORDS = {"each", "both", "either", "them"}
 # An age said with a question about starting ("at 40", "I'm 52", "at my age").

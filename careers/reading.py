@@ -32,6 +32,8 @@ from careers.cues import (
     AGE_REPLACES,
     AI_RISK,
     AI_RISK_REPLACES,
+    CLOSEST_WORDS,
+    COMPARE_CUE,
     COMPARING,
     EACH_WORDS,
     FIGURE_DOUBT,
@@ -41,6 +43,7 @@ from careers.cues import (
     MOVE_REPLACES,
     OPTIONS_WORDS,
     READY_WORDS,
+    SOURCE_CUE,
     START_WORDS,
     asks_a_move,
     choosing_between,
@@ -136,7 +139,7 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
             clause = _next_best(clause)
         own = [e for e in entities if _in(e, clause.start, clause.end)]
         statement = is_statement(clause.text)
-        if clause.intent in PROFILE_INTENTS and asks(clause.text):
+        if clause.intent in PROFILE_INTENTS and (asks(clause.text) or _opens_a_question(clause.text)):
             # "am I employable as a data analyst yet?" says something about me, but asks: how
             # ready I am for that role is the gap to it.
             ready = READY_WORDS & set(_words(clause.text)) and _values(own, ROLE)
@@ -210,10 +213,19 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
             intent = previous.intent  # "tools of data engineers, and what about data analysts?"
         roles = _values(own, ROLE)
         clause_words = set(_words(clause.text))
-        if intent == names.COMPARE_ROLES and len(roles) == 1 and previous is not None:
+        if (
+            len(roles) == 1
+            and previous is not None
+            and set(previous.roles) - set(roles)
+            and (
+                intent == names.COMPARE_ROLES
+                or COMPARE_CUE.search(clause.text.lower())
+                or "than" in clause_words
+            )
+        ):
             # "what is an AI engineer, and how is it different from an ML engineer?": "it" is
             # the role of the question before.
-            roles = tuple(dict.fromkeys([*previous.roles, *roles]))
+            intent, roles = names.COMPARE_ROLES, tuple(dict.fromkeys([*previous.roles, *roles]))
         elif (
             intent == names.COMPARE_ROLES
             and len(roles) == 1
@@ -247,6 +259,10 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
             intent = names.ASK_AGE  # "could I still learn it at 40?"
         elif intent == names.ask_role("skills") and clause_words >= FIRST_WORDS:
             intent = names.ASK_ROADMAP  # "what should I learn first for data analyst": its first stage
+        elif told and CLOSEST_WORDS & clause_words and len(roles) != 1 and intent in CLOSEST_REPLACES:
+            intent = names.ASK_CLOSEST_ROLE  # "which of your data roles is the shortest hop from where I am?"
+        elif told and START_WORDS & clause_words and {"how", "where"} & clause_words and intent in STARTS:
+            intent = names.ASK_ROADMAP  # "bus driver, ... how do i start getting into data analysis"
         elif told and OPTIONS_WORDS & clause_words and not roles and intent not in ASKED_FOR_ME:
             intent = names.ASK_CLOSEST_ROLE  # "postdoc, matlab and some python. options outside academia?"
         elif told and intent == names.COMPARE_ROLES and len(roles) == 2 and "or" in clause_words:
@@ -331,6 +347,27 @@ def _aimed_at(parts: list[Part], aims: set[int]) -> list[Part]:
     return [p for i, p in enumerate(parts) if i not in dropped]
 
 
+# What a question about the closest roles, or about where to start, may have been taken for.
+CLOSEST_REPLACES = {
+    names.START_PATH, names.ASK_SOURCES, names.RANK_ROLES, names.COMPARE_ROLES, names.ASK_TRANSITION,
+    names.LIST_ROLES, names.ask_role("fit"), names.ask_role("overview"),
+}  # fmt: skip
+STARTS = {names.ASK_TRANSITION, names.START_PATH, names.ask_role("skills"), names.ask_role("education")}
+# A clause opening with one of these asks, with or without its question mark ("how do i start").
+QUESTION_START = {"what", "whats", "what's", "how", "hows", "how's", "which", "where", "why", "am", "should"}
+
+
+def _opens_a_question(text: str) -> bool:
+    said = [w for w in _words(text) if w not in FILLERS]
+    return bool(said) and said[0] in QUESTION_START
+
+
+# Question intents that name no aspect: a clause naming one asks about it instead.
+NOT_AN_ASPECT = {names.INFORM_ROLE, names.ASK_RELATED_ROLES, names.ANSWER_PATH}
+# Below this confidence, the one aspect a clause names outweighs the model's other aspect.
+UNSURE = 0.6
+
+
 def _cued(clause: Clause, own: Sequence[Mapping[str, Any]], statement: bool, several_clauses: bool) -> str:
     """What the clause asks by its words (careers/cues.py) when the model guessed otherwise, or
     "" to keep the model's guess."""
@@ -339,7 +376,7 @@ def _cued(clause: Clause, own: Sequence[Mapping[str, Any]], statement: bool, sev
         return ""
     if AI_RISK.search(said) and clause.intent in AI_RISK_REPLACES | NOT_A_QUESTION:
         return names.ASK_AI_RISK  # "will AI take over data engineering jobs?"
-    if FIGURE_DOUBT.search(said):
+    if FIGURE_DOUBT.search(said) or SOURCE_CUE.search(said):
         return names.ASK_SOURCES  # "that seems high": where the figure comes from, what it covers
     if "gap" in _words(said) and clause.intent in JUST_A_ROLE | NOT_A_QUESTION | {
         names.ask_role("skills"),
@@ -354,8 +391,18 @@ def _cued(clause: Clause, own: Sequence[Mapping[str, Any]], statement: bool, sev
     ):
         return names.ASK_TRANSITION  # "... I'd like to go full-time data analyst. How do I make that move?"
     aspects = _values(own, ASPECT)
-    if several_clauses and not statement and len(aspects) == 1 and clause.intent in NOT_A_QUESTION | {""}:
-        return names.ask_role(aspects[0])  # "bi analyst: what tools, and what's the office vibe like?"
+    if statement or len(aspects) != 1:
+        return ""
+    wanted = names.ask_role(aspects[0])
+    if clause.intent in NOT_A_QUESTION | {""}:
+        # "bi analyst: what tools, and what's the office vibe like?" (in a message of several:
+        # alone, the intent rules weigh an off-topic verdict).
+        return wanted if several_clauses else ""
+    if clause.intent in NOT_AN_ASPECT:
+        return wanted  # "ELI5 mlops engineering" is no list of related roles
+    asked = names.aspect_of(clause.intent)
+    if asked is not None and asked != aspects[0] and clause.confidence < UNSURE:
+        return wanted  # "BI analyst in a nutshell?": the one aspect named, over an unsure guess
     return ""
 
 

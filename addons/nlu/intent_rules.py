@@ -166,14 +166,12 @@ def decide(
         return Decision(names.ASK_TRANSITION, confidence)  # "can ML engineers pivot to MLOps?"
     if cues.choosing_between(set(words), len(roles)):
         return Decision(names.START_PATH, confidence) if intent != names.START_PATH else None
-    if len(roles) >= 2 and COMPARISON_WORDS & set(words) and intent != names.COMPARE_ROLES:
+    comparing = COMPARISON_WORDS & set(words) or cues.COMPARE_CUE.search(text.lower())
+    if len(roles) >= 2 and comparing and intent != names.COMPARE_ROLES:
         return Decision(names.COMPARE_ROLES, confidence)
-    # "what about compared with statisticians?": one role, compared with the one in focus.
-    if (
-        len(roles) == 1
-        and {"compared", "compare", "versus", "vs"} & set(words)
-        and intent != names.COMPARE_ROLES
-    ):
+    # "what about compared with statisticians?", "how does that look next to dba": one role,
+    # compared with the one in focus.
+    if len(roles) == 1 and cues.COMPARE_CUE.search(text.lower()) and intent != names.COMPARE_ROLES:
         return Decision(names.COMPARE_ROLES, confidence)
     # "forget SQL" names the skill to forget; "forget everything about me" names none.
     if intent == names.RESET_PROFILE and "skill" in kinds:

@@ -179,3 +179,20 @@ async def test_an_action_answers_from_the_knowledge_base_it_is_given(run, tmp_pa
         ActionAnswerRole(), tracker("ask_role_overview", {"role": ["statistician"]}, {"role": "statistician"})
     )
     assert "count the stars" not in messages[0]["text"]
+
+
+async def test_a_role_named_alone_after_a_gap_question_asks_the_gap_to_that_role(run) -> None:
+    asked = tracker("inform_role", {"role": ["machine_learning_engineer"]}, {"skills_had": ["python", "sql"]})
+    before = {
+        "event": "user",
+        "text": "gap to data scientist?",
+        "parse_data": {"intent": {"name": "ask_skill_gap"}},
+    }
+    asked.events.insert(0, before)
+    messages, events = await run(ActionAnswerRole(), asked)
+    assert messages[0]["text"].startswith("Machine Learning Engineer: you have 1 of 6 core skills")
+    # After a question on pay, the same words ask about the role's pay as before.
+    plain = tracker("inform_role", {"role": ["machine_learning_engineer"]}, {"aspect": "salary"})
+    plain.events.insert(0, {**before, "parse_data": {"intent": {"name": "ask_role_salary"}}})
+    messages, _ = await run(ActionAnswerRole(), plain)
+    assert messages[0]["text"].startswith("Machine Learning Engineers: salary")

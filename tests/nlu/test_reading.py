@@ -20,13 +20,13 @@ from harness.servers import MODEL, ROOT
 ADVICE = ROOT / "tests" / "nlu" / "heldout_advice.yml"
 PART_FLOOR, MESSAGE_FLOOR = reading_eval.PART_TARGET, reading_eval.MESSAGE_TARGET  # issue 17: 0.90, 0.85
 # The sets written after the tuning began (harness/reading_eval.py's LATER says what each is worth
-# now): guards that the reading of new messages does not fall, a little under what was measured
-# (fresh 0.919 / 0.883, third 0.951 / 0.932, both tuned on; fourth 0.829 / 0.739 untouched;
-# fifth 0.768 / 0.638 untouched).
+# now): guards that the reading of new messages does not fall, a little under what was measured.
+# Fresh 0.934 / 0.908, third 0.957 / 0.941 and fourth 0.914 / 0.872 were tuned on (third and
+# fourth first measured untouched at 0.827 / 0.754 and 0.829 / 0.739); the fifth never was.
 LATER_FLOORS = {
-    reading_eval.FRESH: (0.90, 0.86),
-    reading_eval.THIRD: (0.93, 0.90),
-    reading_eval.FOURTH: (0.81, 0.72),
+    reading_eval.FRESH: (0.91, 0.88),
+    reading_eval.THIRD: (0.93, 0.91),
+    reading_eval.FOURTH: (0.89, 0.84),
     reading_eval.FIFTH: (0.75, 0.62),
 }
 ADVICE_INTENT_FLOOR = 0.70  # measured 0.71-0.86 (issue 17 note); the per-intent floor of heldout.yml is 0.85

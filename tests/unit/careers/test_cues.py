@@ -36,3 +36,26 @@ def test_a_move_and_a_choice() -> None:
     assert not cues.asks_a_move({"is", "it", "a", "reasonable", "next", "step"}, 1, has_profile=False)
     assert cues.choosing_between({"help", "me", "choose", "between"}, 2)
     assert not cues.choosing_between({"compare", "me", "or"}, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the source behind the outlook numbers for data analysts?",
+        "is that figure national?",
+        "and what year is it from",
+        "where does that number come from",
+    ],
+)
+def test_a_question_about_where_a_figure_comes_from(text: str) -> None:
+    assert cues.SOURCE_CUE.search(text.lower())
+
+
+def test_a_role_set_beside_another_is_a_comparison() -> None:
+    for text in (
+        "hows their pay next to ML engineers",
+        "DE and DBA side by side pls",
+        "how do they stack up",
+    ):
+        assert cues.COMPARE_CUE.search(text.lower()), text
+    assert not cues.COMPARE_CUE.search("does a data scientist earn more than 100k")

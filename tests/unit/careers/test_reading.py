@@ -233,3 +233,32 @@ def test_a_comparison_naming_one_role_and_one_aspect_asks_about_that_role() -> N
     ]
     parts = reading.assemble(text, [clause(text, "compare_roles")], entities)
     assert [p.intent for p in parts] == ["ask_role_outlook"]
+
+
+def test_a_question_without_its_question_mark_after_a_profile_is_still_asked() -> None:
+    text = "i'm a 2nd year econ undergrad, a little R. how do i start"
+    cut = text.index("how")
+    entities = [entity(text, "skill", "r", "R", "hedged")]
+    parts = reading.assemble(
+        text,
+        [
+            clause(text, "tell_skills", 0, cut),
+            reading.Clause(
+                cut, len(text), text[cut:], "tell_skills", 0.5, (("tell_skills", 0.5), ("start_path", 0.3))
+            ),
+        ],
+        entities,
+    )
+    assert [p.intent for p in parts] == ["tell_skills", "ask_roadmap"]
+
+
+def test_the_one_aspect_named_outweighs_an_unsure_guess_of_another() -> None:
+    text = "BI analyst in a nutshell?"
+    entities = [
+        entity(text, "role", "business_intelligence_analyst", "BI analyst"),
+        entity(text, "aspect", "overview", "nutshell"),
+    ]
+    unsure = reading.Clause(0, len(text), text, "ask_role_salary", 0.4)
+    assert [p.intent for p in reading.assemble(text, [unsure], entities)] == ["ask_role_overview"]
+    sure = reading.Clause(0, len(text), text, "ask_role_salary", 0.9)
+    assert [p.intent for p in reading.assemble(text, [sure], entities)] == ["ask_role_salary"]
