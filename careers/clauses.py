@@ -130,13 +130,23 @@ def _merge_short(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     return merged
 
 
+# "I've been wondering whether it's too late", "I'm curious what statisticians get paid": a
+# question asked as a statement.
+INDIRECT_QUESTION = re.compile(
+    r"\b(wondering|wonder|curious|want to know|wanna know|like to know|keen to know|not sure) "
+    r"(\w+ ){0,3}?(whether|if|what|how|which|why|when)\b"
+)
+
+
 def is_statement(text: str) -> bool:
     """ "I'm a junior data engineer.", "fresh out of a stats bachelors, R and SAS": no question
-    mark, no question word, and not opening as a question."""
+    mark, no question word, not opening as a question, and no question asked as a statement."""
     said = words(text)
     while said and said[0] in FILLERS:
         said.pop(0)
-    return "?" not in text and bool(said) and said[0] not in QUESTION_OPENERS and not WH_WORDS & set(said)
+    if "?" in text or not said or INDIRECT_QUESTION.search(text.lower()):
+        return False
+    return said[0] not in QUESTION_OPENERS and not WH_WORDS & set(said)
 
 
 def asks(text: str) -> bool:

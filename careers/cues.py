@@ -13,7 +13,17 @@ from careers import names
 # Asking to be helped to decide between roles, rather than to compare them.
 CHOICE_WORDS = {"choose", "decide", "pick", "torn", "undecided", "deciding", "choosing"}
 FOR_ME = {"me", "i", "my", "suits", "suit", "aim", "i'm", "im"}
-NOT_CHOOSING = {"compare", "difference", "differences", "each", "both", "closer", "closest", "nearest"}
+NOT_CHOOSING = {
+    "compare",
+    "difference",
+    "differences",
+    "each",
+    "both",
+    "closer",
+    "closest",
+    "nearest",
+    "nearer",
+}
 
 
 def choosing_between(words: set[str], role_count: int) -> bool:
@@ -30,7 +40,7 @@ def choosing_between(words: set[str], role_count: int) -> bool:
 MOVE_WORDS = {
     "switch", "switching", "move", "moving", "pivot", "pivoting", "transition", "transitioning",
     "become", "becoming", "retrain", "change", "into", "path", "way", "step", "jump", "jumping",
-    "shift", "shifting", "leap",
+    "shift", "shifting", "leap", "possible", "doable", "feasible",
 }  # fmt: skip
 # "How do I make that move?": a move asked without a role, after the person said where to.
 MOVE_NOUNS = {"move", "switch", "transition", "jump", "pivot", "leap", "career change"}
@@ -82,10 +92,22 @@ COMPARE_CUE = re.compile(
 )
 # "... and what would a new grad earn in each": a question about both roles compared before.
 EACH_WORDS = {"each", "both", "either", "them"}
-# An age said with a question about starting ("at 40", "I'm 52", "at my age").
+# An age said with a question about starting ("at 40", "I'm 52", "at my age", "38 with two kids, is
+# it daft to start", "47 now, too late for DA?", "I turned 50").
 AGE = re.compile(
-    r"\b(at|i'?m|im|i am|aged?)\s+(\d{2})\b(?!\s*(k|%|years? of|hours?))|\bat my age\b|\btoo old\b"
+    r"\b(at|i'?m|im|i am|aged?|turned)\s+(\d{2})\b(?!\s*(k|%|years? of|hours?))|\bmy age\b|\btoo old\b|"
+    r"\btoo late\b|^\s*(\d{2})\s*(,|now\b|with\b|y/?o\b|years? old\b)|\b(\d{2}) now\b"
 )
+# "what do i pick up first", "in which order should I learn": the first stage of a roadmap.
+FIRST_STEP = re.compile(
+    r"\b(learn|pick up|study|focus on|tackle|do|start with)\b.*\bfirst\b|\bfirst (thing|step|steps)\b|"
+    r"\b(in )?(which|what) order\b"
+)
+# A question on how long it takes names a length of time.
+DURATION_WORDS = {
+    "long", "time", "years", "yrs", "year", "months", "month", "weeks", "week", "quickly", "fast",
+    "soon", "till", "until", "quickest", "fastest", "duration",
+}  # fmt: skip
 AGE_REPLACES = {
     names.ASK_AI_RISK, names.ASK_TRANSITION, names.ASK_DURATION, names.ask_role("fit"), names.START_PATH,
     names.ASK_SKILL_GAP,

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Collection, Mapping, Sequence
 
 from careers import names, stated
-from careers.clauses import FILLERS, asks, is_statement
+from careers.clauses import FILLERS, INDIRECT_QUESTION, asks, is_statement
 from careers.clauses import words as _words
 from careers.cues import (
     AGE,
@@ -35,8 +35,10 @@ from careers.cues import (
     CLOSEST_WORDS,
     COMPARE_CUE,
     COMPARING,
+    DURATION_WORDS,
     EACH_WORDS,
     FIGURE_DOUBT,
+    FIRST_STEP,
     FIRST_WORDS,
     GAP_WORDS,
     MOVE_NOUNS,
@@ -122,6 +124,7 @@ def _values(entities: Sequence[Mapping[str, Any]], kind: str) -> tuple[str, ...]
 def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str, Any]]) -> list[Part]:
     """The parts of a message, in order: for each clause, a profile part when it says something
     about the person, a correction, or a question with the entities of its clause."""
+    entities = _with_introduced_role(text, parsed, entities)
     parts: list[Part] = []
     aims: set[int] = set()  # the question parts that are statements naming a role
     # "i like digging into data more than building software. what would fit me best?": likes
@@ -139,7 +142,11 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
             clause = _next_best(clause)
         own = [e for e in entities if _in(e, clause.start, clause.end)]
         statement = is_statement(clause.text)
-        if clause.intent in PROFILE_INTENTS and (asks(clause.text) or _opens_a_question(clause.text)):
+        if clause.intent in PROFILE_INTENTS and (
+            asks(clause.text)
+            or _opens_a_question(clause.text)
+            or INDIRECT_QUESTION.search(clause.text.lower())
+        ):
             # "am I employable as a data analyst yet?" says something about me, but asks: how
             # ready I am for that role is the gap to it.
             ready = READY_WORDS & set(_words(clause.text)) and _values(own, ROLE)
@@ -257,8 +264,15 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
         told = has_profile and _told_skills_or_background(parts)
         if AGE.search(clause.text.lower()) and intent in AGE_REPLACES:
             intent = names.ASK_AGE  # "could I still learn it at 40?"
-        elif intent == names.ask_role("skills") and clause_words >= FIRST_WORDS:
+        elif (intent == names.ask_role("skills") and clause_words >= FIRST_WORDS) or (
+            intent in FIRST_STEP_REPLACES and FIRST_STEP.search(clause.text.lower())
+        ):
             intent = names.ASK_ROADMAP  # "what should I learn first for data analyst": its first stage
+        elif intent == names.ASK_DURATION and not DURATION_WORDS & clause_words:
+            # "can a chef realistically become a DA?" names no length of time: the next guess.
+            intent = _next_best(clause, also_not={names.ASK_DURATION}).intent or intent
+        elif told and intent == names.ask_role("skills") and stated.FIRST_PERSON & clause_words and not roles:
+            intent = names.ASK_SKILL_GAP  # "DS at a consultancy, ... want to be MLE, what do i need"
         elif told and CLOSEST_WORDS & clause_words and len(roles) != 1 and intent in CLOSEST_REPLACES:
             intent = names.ASK_CLOSEST_ROLE  # "which of your data roles is the shortest hop from where I am?"
         elif told and START_WORDS & clause_words and {"how", "where"} & clause_words and intent in STARTS:
@@ -267,7 +281,7 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
             intent = names.ASK_CLOSEST_ROLE  # "postdoc, matlab and some python. options outside academia?"
         elif told and intent == names.COMPARE_ROLES and len(roles) == 2 and "or" in clause_words:
             intent = names.START_PATH  # "masters in applied math, ... research scientist or ml engineer?"
-        elif told and READY_WORDS & clause_words and len(roles) == 1 and intent not in ASKED_FOR_ME:
+        elif told and READY_WORDS & clause_words and len(roles) == 1 and intent not in ASKED_FOR_ME | ADVICE:
             intent = names.ASK_SKILL_GAP  # "where do I stand for a data scientist job?"
         if intent == names.ASK_CLOSEST_ROLE and described and not told:
             intent = names.START_PATH  # likes and dislikes, no skills: the guided path
@@ -277,7 +291,7 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
                 # "I know AWS ... could I still be an MLOps engineer?", "i only know excel. can i
                 # become a data analyst": no job to move from, so the way there is the gap.
                 intent = names.ASK_SKILL_GAP
-        if statement and roles:
+        if statement and roles and intent in GOALS:
             aims.add(len(parts))  # "Thinking about MLOps.": where the person wants to go
         parts.append(
             Part(
@@ -325,6 +339,23 @@ AIMED = ASKED_FOR_ME - {names.TELL_SKILLS, names.ASK_CLOSEST_ROLE, names.START_P
 }
 
 
+def _with_introduced_role(
+    text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str, Any]]
+) -> Sequence[Mapping[str, Any]]:
+    """ "dba 15 yrs sql server, ... AI will kill DBA jobs, true??": a message opening with a role
+    said as what the writer is, in a statement, names their background."""
+    first = next((e for e in entities if e.get("entity") == ROLE), None)
+    if (
+        first is None
+        or len(parsed) < 2
+        or not is_statement(parsed[0].text)
+        or any(e.get("entity") == BACKGROUND for e in entities)
+        or not stated.introduced_role(text, int(first["start"]), int(first["end"]))
+    ):
+        return entities
+    return [*entities, {**first, "entity": BACKGROUND, "extractor": "reading"}]
+
+
 def _aimed_at(parts: list[Part], aims: set[int]) -> list[Part]:
     """ "want to become a data scientist eventually. what's the gap": the role of the statement
     goes to the question after it that names none, and the statement is not answered apart."""
@@ -347,6 +378,14 @@ def _aimed_at(parts: list[Part], aims: set[int]) -> list[Part]:
     return [p for i, p in enumerate(parts) if i not in dropped]
 
 
+# What a statement naming a role says when it names where the person wants to go ("want to become
+# a data scientist eventually.", "Thinking about MLOps."), not a question asked without its mark.
+GOALS = {
+    names.INFORM_ROLE, names.ASK_TRANSITION, names.ASK_SKILL_GAP, names.ask_role("fit"), names.START_PATH,
+    names.ASK_ROADMAP,
+}  # fmt: skip
+ADVICE = {names.ASK_DURATION, names.ASK_AGE, names.ASK_AI_RISK}
+FIRST_STEP_REPLACES = {names.ask_role("skills"), names.ASK_CLOSEST_ROLE, names.START_PATH, names.LIST_ROLES}
 # What a question about the closest roles, or about where to start, may have been taken for.
 CLOSEST_REPLACES = {
     names.START_PATH, names.ASK_SOURCES, names.RANK_ROLES, names.COMPARE_ROLES, names.ASK_TRANSITION,

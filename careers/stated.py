@@ -51,10 +51,22 @@ STOP_AFTER = {
 # "Epidemiologist, SAS and R daily.", "Journalist who does a lot of data stories": a message
 # that opens with an occupation, then a comma or words about it, is the writer introducing
 # themselves.
-_LEADING_JOB = re.compile(
-    r"^\s*((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*)(?=\s*,|\s+(?:here|who|by trade|with|at|for|in|of)\b)",
-    re.IGNORECASE,
+_AFTER_AN_INTRODUCTION = (
+    r"(?=\s*[,(:]|\s+(?:here|who|by trade|with|at|for|in|of)\b|\s+\d+\s*(?:yrs?|years?)\b)"
 )
+_LEADING_JOB = re.compile(
+    r"^\s*((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*)" + _AFTER_AN_INTRODUCTION, re.IGNORECASE
+)
+_FILLER_OPENING = re.compile(r"^\s*(?:(?:hi|hey|hello|ok|so|well|me)\b[,:!]?\s*)*", re.IGNORECASE)
+
+
+def introduced_role(text: str, start: int, end: int) -> bool:
+    """ "dba 15 yrs sql server, ...", "DS at a consultancy, ...": the message opens with the role
+    at start:end, said as what the writer is."""
+    opening = _FILLER_OPENING.match(text)
+    return (
+        opening is not None and opening.end() == start and bool(re.match(_AFTER_AN_INTRODUCTION, text[end:]))
+    )
 
 
 def stated_job(text: str) -> tuple[int, int, str] | None:
