@@ -96,6 +96,33 @@ def test_what_one_says_about_oneself_shapes_the_question_after_it(stack: Stack) 
     assert texts(start)[-1].startswith("For which role? Here are the ones closest to what you told me")
 
 
+def test_follow_ups_lean_on_the_question_and_the_role_before(stack: Stack) -> None:
+    # A role named alone after a gap question asks the gap to that role, not its overview.
+    _, _, again = talk(
+        stack, "I know Python and SQL", "what's my gap to data scientist?", "and to ML engineer?"
+    )
+    assert texts(again)[0].startswith("Machine Learning Engineer: you have")
+    # After the closest roles, "it" and "there" are the closest one.
+    _, closest, duration = talk(
+        stack,
+        "I know SQL, Excel and Power BI",
+        "which data job is closest to me?",
+        "ok how long would it take to get there",
+    )
+    top = texts(closest)[0].splitlines()[1].removeprefix("- ").split(":")[0]
+    assert top in texts(duration)[0], (top, texts(duration))
+
+
+def test_a_goal_said_before_a_question_is_the_role_it_asks_about(stack: Stack) -> None:
+    (said,) = talk(
+        stack,
+        "Software engineer, 6 yrs of Go and Kubernetes. Thinking about MLOps. Am I ready or what would I pick up first?",
+    )
+    noted, *answers = texts(said)
+    assert "Kubernetes" in noted or "Containers" in noted, noted
+    assert len(answers) == 1 and answers[0].startswith("MLOps Engineer: you have"), answers
+
+
 def test_a_job_no_list_names_is_kept_as_the_persons_own(stack: Stack) -> None:
     (said,) = talk(stack, "I've been a plumber for 12 years. could I become a data analyst?")
     text = " ".join(texts(said))
