@@ -116,7 +116,8 @@ def test_follow_ups_lean_on_the_question_and_the_role_before(stack: Stack) -> No
 def test_a_goal_said_before_a_question_is_the_role_it_asks_about(stack: Stack) -> None:
     (said,) = talk(
         stack,
-        "Software engineer, 6 yrs of Go and Kubernetes. Thinking about MLOps. Am I ready or what would I pick up first?",
+        "Software engineer, 6 yrs of Go and Kubernetes. Thinking about MLOps. "
+        "Am I ready or what would I pick up first?",
     )
     noted, *answers = texts(said)
     assert "Kubernetes" in noted or "Containers" in noted, noted
