@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import gazetteer, kb, place_names
-from careers import scope
+from careers import names, reading, scope
 from careers.answer import Answer
 
 
@@ -69,8 +69,15 @@ def send(dispatcher: CollectingDispatcher, answer: Answer) -> None:
 
 
 def previous_intent(tracker: Tracker) -> str | None:
-    """The intent of the user message before the latest one, if any."""
+    """The intent of the user message before the latest one, if any; of a message of several
+    parts, its last question's ("I know SQL, what's my gap to DE?")."""
     said = [e for e in tracker.events if e.get("event") == "user"]
     if len(said) < 2:
         return None
-    return str(((said[-2].get("parse_data") or {}).get("intent") or {}).get("name") or "") or None
+    parsed = said[-2].get("parse_data") or {}
+    intent = str((parsed.get("intent") or {}).get("name") or "")
+    if intent == names.SAY_SEVERAL:
+        parts = (parsed.get(reading.READING) or {}).get("parts") or []
+        questions = [p for p in parts if p.get("kind") == "question"]
+        intent = str(questions[-1].get("intent") or "") if questions else ""
+    return intent or None

@@ -59,8 +59,9 @@ class ActionAnswerOtherRole(Action):
         return answer(dispatcher, tracker, found, other=True)
 
 
-# Questions about the person's own way to a role: a role named alone right after one asks it
-# again of that role ("what's my gap to data engineer?" → "and to ML engineer?").
+# Questions that a role named alone right after one asks again of that role ("what's my gap to
+# data scientist?" → "and to ML engineer?"): the person's gap, roadmap or move, how long it takes,
+# AI, the related roles.
 CARRIED = {
     names.ASK_SKILL_GAP, names.ASK_ROADMAP, names.ASK_TRANSITION, names.ASK_DURATION, names.ASK_AI_RISK,
     names.ASK_RELATED_ROLES,
@@ -75,6 +76,9 @@ def carried_question(tracker: Tracker) -> str | None:
     if intent != names.INFORM_ROLE or before not in CARRIED or len(named) != 1:
         return None
     if entity_values(tracker, names.ASPECT) or entity_values(tracker, names.JOB):
+        return None
+    if before == names.ASK_TRANSITION and not tracker.get_slot(names.BACKGROUND):
+        # "Where are you starting from?" answered with a role: where they start, not the goal.
         return None
     return before
 

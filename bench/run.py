@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from rasa.core.agent import Agent
+
 from bench import cluster as scale_out
 from bench import report_scale
 from bench.cross_validation import CrossValidation, cross_validate
@@ -410,8 +412,9 @@ def main() -> int:
         print("understanding: held-out, off-topic, cross-validation...", flush=True)
         u = understanding.evaluate(ours_training.model)
         h = understanding.evaluate_hard(ours_training.model)
-        reading = reading_eval.evaluate(ours_training.model)
-        later = {path: reading_eval.evaluate(ours_training.model, path) for path in reading_eval.LATER}
+        reader = Agent.load(str(ours_training.model))  # once, for every whole-message set
+        reading = reading_eval.evaluate(reader)
+        later = {path: reading_eval.evaluate(reader, path) for path in reading_eval.LATER}
         cv = (
             CrossValidation(folds=(), examples=0)
             if args.no_cv

@@ -1,8 +1,9 @@
 """The words that tell what a clause asks, beyond what the intent model guessed (feature
 `reading`, issue 17): a choice between two roles, a move, readiness, a first step, an age, the
-options open to the person, the effect of AI, a doubt about a figure. careers/reading.py reads
-each clause with these; addons/nlu/intent_rules.py uses the choice and the move on whole
-messages. Each cue was seen in a held-out message the model alone read otherwise. Pure Python."""
+options open to the person, the effect of AI, a figure's source, a role set beside another.
+careers/reading.py reads each clause with these; addons/nlu/intent_rules.py uses the choice, the
+move and the comparison on whole messages. Each cue was seen in a held-out message the model
+alone read otherwise, and each is narrow enough not to take common questions for it. Pure Python."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ MOVE_WORDS = {
     "shift", "shifting", "leap", "possible", "doable", "feasible",
 }  # fmt: skip
 # "How do I make that move?": a move asked without a role, after the person said where to.
-MOVE_NOUNS = {"move", "switch", "transition", "jump", "pivot", "leap", "career change"}
+MOVE_NOUNS = {"move", "switch", "transition", "jump", "pivot", "leap"}
 # What a move question may have been taken for, when the person said where they start from.
 MOVE_REPLACES = {names.COMPARE_ROLES, names.INFORM_ROLE, names.START_PATH} | {
     names.ask_role(a) for a in ("overview", "fit", "education", "responsibilities", "challenges")
@@ -58,11 +59,21 @@ def asks_a_move(words: set[str], role_count: int, has_profile: bool) -> bool:
     return role_count == 2 or (role_count == 1 and has_profile)
 
 
-# "am I ready", "where do I stand", "could I get hired": readiness for a role is the gap to it.
+# "am I ready", "where do I stand", "is that enough to land an ML engineer job": readiness for a
+# role is the gap to it.
 READY_WORDS = {
-    "ready", "stand", "employable", "hireable", "hirable", "qualified", "hired", "hire", "reachable",
-    "enough", "land", "attainable", "achievable",
+    "ready", "stand", "employable", "hireable", "hirable", "qualified", "reachable", "attainable",
+    "achievable",
 }  # fmt: skip
+READY_PHRASES = re.compile(
+    r"\bget hired\b|\benough to (land|get)\b|\bland (a|an|the) (\w+ ){0,3}(job|role|position)\b"
+)
+
+
+def asks_readiness(text: str) -> bool:
+    return bool(READY_WORDS & set(re.findall(r"[a-z']+", text.lower())) or READY_PHRASES.search(text.lower()))
+
+
 # "what should I learn first for it": the first stage of a roadmap.
 FIRST_WORDS = {"first", "learn"}
 START_WORDS = {"start", "begin", "starting", "beginning"}
@@ -81,15 +92,26 @@ COMPARING = {
 CLOSEST_WORDS = {"closest", "closer", "nearest", "nearer", "shortest", "easiest"}
 # "what's the source behind the outlook numbers", "is that figure national? what year is it from".
 SOURCE_CUE = re.compile(
-    r"\b(sources?|cited|citation|what year|which year|how (old|recent|current) (is|are))\b|"
-    r"\bwhere (is|are|does|do|did) (that|this|those|these|it|they) (\w+ )?(come from|from)\b|"
-    r"\b(that|this|those|these) (figure|number|stat|data)s? (national|for|from|based)\b"
+    r"\b(your|the|what'?s the|whats the) sources?\b|\bsources? (for|of|behind)\b|\bcited?\b|\bcitation\b|"
+    r"\b(what|which) year\b|\bhow (recent|current|up to date) (is|are)\b|"
+    r"\bwhere (is|are|does|do|did) (that|this|those|these) (\w+ )?(come from|from)\b|"
+    r"\b(that|this|those|these) (figure|number|stat|data)s? (national|from|based)\b"
 )
-# "research scientists: do u need a phd? and hows their pay next to ML engineers": a question
-# about one role set beside another is a comparison.
-COMPARE_CUE = re.compile(
-    r"\b(vs\.?|versus|compared?|comparison|next to|against|stacks? up|side by side|relative to)\b"
-)
+# "research scientists: do u need a phd? and hows their pay next to ML engineers", "DE and DBA side
+# by side": a question about one role set beside another is a comparison. "next to", "against"
+# and "than" only right before a role ("what should I learn next to become a statistician" is no
+# comparison): see `sets_beside`.
+COMPARE_CUE = re.compile(r"\b(vs\.?|versus|compared?|comparison|stacks? up|side by side)\b")
+BESIDE = re.compile(r"\b(next to|against|relative to|than)\s+((an?|the|plain|what|with)\s+){0,2}$")
+
+
+def sets_beside(text: str, role_starts: list[int]) -> bool:
+    """Whether the text compares (COMPARE_CUE), or sets a role beside another: "next to",
+    "against", "than" just before a role named at one of `role_starts`."""
+    lower = text.lower()
+    return bool(COMPARE_CUE.search(lower)) or any(BESIDE.search(lower[:start]) for start in role_starts)
+
+
 # "... and what would a new grad earn in each": a question about both roles compared before.
 EACH_WORDS = {"each", "both", "either", "them"}
 # An age said with a question about starting ("at 40", "I'm 52", "at my age", "38 with two kids, is
@@ -128,6 +150,8 @@ AI_RISK_REPLACES = {
 # they come from and what they cover.
 FIGURE_DOUBT = re.compile(
     r"\b(that|this|those|these)( \w+)? (seems?|looks?|sounds?) (really |way |a bit |kind of |pretty )?"
-    r"(high|low|off|wrong|inflated|too \w+)\b|\b(is|are) (that|this|those|these) (number|figure|stat)s? "
-    r"(right|correct|accurate|real)\b"
+    r"(high|low|off|wrong|inflated|too (high|low|much))\b|"
+    r"\b(is|are) (that|this|those|these) (number|figure|stat)s? (right|correct|accurate|real)\b"
 )
+# "data scientist gap?", "what's the gap": the gap to a role; not a gap year or a career gap.
+GAP_CUE = re.compile(r"(?<!career )(?<!employment )\bgap\b(?! years?\b)")

@@ -33,22 +33,23 @@ from careers.cues import (
     AI_RISK,
     AI_RISK_REPLACES,
     CLOSEST_WORDS,
-    COMPARE_CUE,
     COMPARING,
     DURATION_WORDS,
     EACH_WORDS,
     FIGURE_DOUBT,
     FIRST_STEP,
     FIRST_WORDS,
+    GAP_CUE,
     GAP_WORDS,
     MOVE_NOUNS,
     MOVE_REPLACES,
     OPTIONS_WORDS,
-    READY_WORDS,
     SOURCE_CUE,
     START_WORDS,
     asks_a_move,
+    asks_readiness,
     choosing_between,
+    sets_beside,
 )  # fmt: skip
 from careers.words import NEGATIONS
 
@@ -149,7 +150,7 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
         ):
             # "am I employable as a data analyst yet?" says something about me, but asks: how
             # ready I am for that role is the gap to it.
-            ready = READY_WORDS & set(_words(clause.text)) and _values(own, ROLE)
+            ready = asks_readiness(clause.text) and _values(own, ROLE)
             clause = (
                 dataclasses.replace(clause, intent=names.ASK_SKILL_GAP)
                 if ready
@@ -224,10 +225,12 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
             len(roles) == 1
             and previous is not None
             and set(previous.roles) - set(roles)
+            and intent != names.ASK_WHY_NOT
             and (
                 intent == names.COMPARE_ROLES
-                or COMPARE_CUE.search(clause.text.lower())
-                or "than" in clause_words
+                or sets_beside(
+                    clause.text, [int(e["start"]) - clause.start for e in own if e.get("entity") == ROLE]
+                )
             )
         ):
             # "what is an AI engineer, and how is it different from an ML engineer?": "it" is
@@ -270,7 +273,10 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
             intent = names.ASK_ROADMAP  # "what should I learn first for data analyst": its first stage
         elif intent == names.ASK_DURATION and not DURATION_WORDS & clause_words:
             # "can a chef realistically become a DA?" names no length of time: the next guess.
-            intent = _next_best(clause, also_not={names.ASK_DURATION}).intent or intent
+            guess = _next_best(
+                clause, also_not={names.ASK_DURATION} | NOT_A_QUESTION | PROFILE_INTENTS
+            ).intent
+            intent = guess or intent
         elif told and intent == names.ask_role("skills") and stated.FIRST_PERSON & clause_words and not roles:
             intent = names.ASK_SKILL_GAP  # "DS at a consultancy, ... want to be MLE, what do i need"
         elif told and CLOSEST_WORDS & clause_words and len(roles) != 1 and intent in CLOSEST_REPLACES:
@@ -281,7 +287,13 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
             intent = names.ASK_CLOSEST_ROLE  # "postdoc, matlab and some python. options outside academia?"
         elif told and intent == names.COMPARE_ROLES and len(roles) == 2 and "or" in clause_words:
             intent = names.START_PATH  # "masters in applied math, ... research scientist or ml engineer?"
-        elif told and READY_WORDS & clause_words and len(roles) == 1 and intent not in ASKED_FOR_ME | ADVICE:
+        elif (
+            told
+            and asks_readiness(clause.text)
+            and len(roles) == 1
+            and intent not in ASKED_FOR_ME
+            and not (intent in ADVICE and DURATION_WORDS & clause_words)  # "how long till i land a DA job"
+        ):
             intent = names.ASK_SKILL_GAP  # "where do I stand for a data scientist job?"
         if intent == names.ASK_CLOSEST_ROLE and described and not told:
             intent = names.START_PATH  # likes and dislikes, no skills: the guided path
@@ -345,12 +357,17 @@ def _with_introduced_role(
     """ "dba 15 yrs sql server, ... AI will kill DBA jobs, true??": a message opening with a role
     said as what the writer is, in a statement, names their background."""
     first = next((e for e in entities if e.get("entity") == ROLE), None)
+    # "Data engineer, what does it pay?" asks about the role: only a message that is about the
+    # writer ("I", a personal question, "here", years in it) is introduced by it.
+    personal = bool(stated.FIRST_PERSON & set(_words(text))) or any(
+        c.intent in ASKED_FOR_ME for c in parsed[1:]
+    )
     if (
         first is None
         or len(parsed) < 2
         or not is_statement(parsed[0].text)
         or any(e.get("entity") == BACKGROUND for e in entities)
-        or not stated.introduced_role(text, int(first["start"]), int(first["end"]))
+        or not stated.introduced_role(text, int(first["start"]), int(first["end"]), personal)
     ):
         return entities
     return [*entities, {**first, "entity": BACKGROUND, "extractor": "reading"}]
@@ -413,11 +430,11 @@ def _cued(clause: Clause, own: Sequence[Mapping[str, Any]], statement: bool, sev
     said = clause.text.lower()
     if clause.intent in PROFILE_INTENTS | CORRECTION_INTENTS:
         return ""
-    if AI_RISK.search(said) and clause.intent in AI_RISK_REPLACES | NOT_A_QUESTION:
+    if AI_RISK.search(said) and clause.intent in AI_RISK_REPLACES | NOT_A_QUESTION and not statement:
         return names.ASK_AI_RISK  # "will AI take over data engineering jobs?"
     if FIGURE_DOUBT.search(said) or SOURCE_CUE.search(said):
         return names.ASK_SOURCES  # "that seems high": where the figure comes from, what it covers
-    if "gap" in _words(said) and clause.intent in JUST_A_ROLE | NOT_A_QUESTION | {
+    if GAP_CUE.search(said) and clause.intent in JUST_A_ROLE | NOT_A_QUESTION | {
         names.ask_role("skills"),
         "",
     }:

@@ -40,7 +40,9 @@ NOT_A_JOB = {
     "member", "career", "changer", "user", "learner", "lover", "starter", "quick", "fast", "slow",
     "better", "power", "computer", "other", "former", "matter", "answer", "order", "junior",
     "senior", "major", "minor", "mentor", "mother", "father", "parent", "perfectionist", "introvert",
-    "extrovert", "hardcore", "complete", "total", "huge", "big", "stay-at-home",
+    "extrovert", "hardcore", "complete", "total", "huge", "big", "stay-at-home", "however", "whatever",
+    "moreover", "remember", "rather", "either", "neither", "never", "ever", "after", "further",
+    "together", "later", "over", "under", "whether", "wonder", "consider",
 }  # fmt: skip
 STOP_AFTER = {
     "for", "at", "in", "with", "and", "but", "from", "who", "since", "so", "then", "to", "of",
@@ -60,22 +62,31 @@ _LEADING_JOB = re.compile(
 _FILLER_OPENING = re.compile(r"^\s*(?:(?:hi|hey|hello|ok|so|well|me)\b[,:!]?\s*)*", re.IGNORECASE)
 
 
-def introduced_role(text: str, start: int, end: int) -> bool:
-    """ "dba 15 yrs sql server, ...", "DS at a consultancy, ...": the message opens with the role
-    at start:end, said as what the writer is."""
+_SELF_INTRODUCTION = r"(?=\s+(?:here|by trade)\b|\s+\d+\s*(?:yrs?|years?)\b|\s*\()"
+
+
+def introduced_role(text: str, start: int, end: int, personal: bool) -> bool:
+    """ "dba 15 yrs sql server, ...", "DS at a consultancy, ... what do i need": the message opens
+    with the role at start:end, said as what the writer is: followed by "here", years or a
+    bracket, or by a comma or "at ..." in a message about the writer (`personal`)."""
     opening = _FILLER_OPENING.match(text)
-    return (
-        opening is not None and opening.end() == start and bool(re.match(_AFTER_AN_INTRODUCTION, text[end:]))
+    if opening is None or opening.end() != start:
+        return False
+    return bool(re.match(_SELF_INTRODUCTION, text[end:])) or (
+        personal and bool(re.match(_AFTER_AN_INTRODUCTION, text[end:]))
     )
 
 
 def stated_job(text: str) -> tuple[int, int, str] | None:
     """Where a job said as one's own is named, and its name, if the message says one."""
     leading = _LEADING_JOB.match(text)
-    if leading and _occupation(leading.group(1).lower().split()):
-        return leading.start(1), leading.end(1), leading.group(1).lower()
+    opening = (
+        (leading.start(1), leading.end(1), leading.group(1).lower())
+        if leading and _occupation(leading.group(1).lower().split())
+        else None
+    )
     if not FIRST_PERSON & set(_words(text)) and not re.match(r"\s*been\b", text, re.IGNORECASE):
-        return None
+        return opening
     for match in _STATED_JOB.finditer(text):
         kept = []
         for word in re.finditer(r"\S+", match.group(1)):
@@ -87,7 +98,7 @@ def stated_job(text: str) -> tuple[int, int, str] | None:
             continue
         start = match.start(1) + kept[0].start()
         return start, match.start(1) + kept[-1].end(), " ".join(names_)
-    return None
+    return opening
 
 
 def _occupation(words: list[str]) -> bool:

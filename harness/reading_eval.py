@@ -71,7 +71,8 @@ TAKES_ROLE_IN_FOCUS = {
 }  # fmt: skip
 
 
-# The kinds of question a role named alone asks again (actions/roles.py's CARRIED).
+# The kinds of question (of the annotation) that a role named alone asks again: those whose
+# intents are in actions/roles.py's CARRIED (readiness and a start are answered by the gap).
 CARRIED_KINDS = {"gap", "roadmap", "move", "duration", "ai_risk", "start", "readiness"}
 
 
@@ -172,7 +173,13 @@ def _answers_question(
         ok = intent in ANSWERED_BY["compare"] or (
             names.aspect_of(intent) is not None and (wanted is None or names.aspect_of(intent) == wanted)
         )
-    elif asks in CARRIED_KINDS and "previous_aspect" in carried and intent in CARRIES_ASPECT:
+    elif (
+        asks in CARRIED_KINDS
+        and "previous_aspect" in carried
+        and intent == names.INFORM_ROLE
+        and len(question.get("roles") or []) == 1
+        and not question.get("aspects")
+    ):
         # "and to ML engineer?" after a gap question: actions/roles.py asks the same again.
         ok = True
     elif asks == "uncovered_role":
@@ -185,7 +192,8 @@ def _answers_question(
     expected_roles = set(expected.get("roles") or [])
     # "why did you say BI analyst and not data analyst": the action tells the recommended role
     # from the other one (careers/path.py's why_not), so naming both is no other question.
-    if asks != "why_not" and not set(question.get("roles") or []) <= expected_roles:
+    extra = set(question.get("roles") or []) - expected_roles
+    if extra and not (asks == "why_not" and len(extra) == 1):
         return False
     if (
         not referring

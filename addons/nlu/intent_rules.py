@@ -79,6 +79,8 @@ COMPARISON_WORDS = {
     "differences",
     "between",
 }
+# "why data scientist rather than ML engineer?" asks why not, whatever it sets side by side.
+NOT_COMPARED = {names.COMPARE_ROLES, names.ASK_WHY_NOT}
 # What a person says about themselves (feature `guidance`): kept when it names a skill.
 PROFILE_INTENTS = {names.TELL_SKILLS, names.FORGET_SKILL, names.RESET_PROFILE, names.ASK_PROFILE}
 FIRST_PERSON = {"i", "i'm", "me", "my", "myself"}
@@ -166,12 +168,13 @@ def decide(
         return Decision(names.ASK_TRANSITION, confidence)  # "can ML engineers pivot to MLOps?"
     if cues.choosing_between(set(words), len(roles)):
         return Decision(names.START_PATH, confidence) if intent != names.START_PATH else None
+    role_starts = [int(e.get("start", 0)) for e in entities if e.get("entity") == names.ROLE]
     comparing = COMPARISON_WORDS & set(words) or cues.COMPARE_CUE.search(text.lower())
     if len(roles) >= 2 and comparing and intent != names.COMPARE_ROLES:
         return Decision(names.COMPARE_ROLES, confidence)
     # "what about compared with statisticians?", "how does that look next to dba": one role,
     # compared with the one in focus.
-    if len(roles) == 1 and cues.COMPARE_CUE.search(text.lower()) and intent != names.COMPARE_ROLES:
+    if len(roles) == 1 and cues.sets_beside(text, role_starts) and intent not in NOT_COMPARED:
         return Decision(names.COMPARE_ROLES, confidence)
     # "forget SQL" names the skill to forget; "forget everything about me" names none.
     if intent == names.RESET_PROFILE and "skill" in kinds:

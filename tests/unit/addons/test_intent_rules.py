@@ -75,3 +75,14 @@ def test_a_place_alone_asks_the_question_before_of_that_place() -> None:
     assert decide("tell_skills", 0.4, brazil, "and in Brazil?", 0.6).intent == "inform_role"  # type: ignore[union-attr]
     paris = [{"entity": "place", "value": "Paris", "start": 11, "end": 16}]
     assert decide("out_of_scope", 0.8, paris, "weather in Paris", 0.6) is None
+
+
+def test_a_role_set_beside_another_is_compared_but_learning_next_is_not() -> None:
+    text = "hmm ok how does that look next to dba"
+    dba = {**ROLE_DBA, "start": text.index("dba"), "end": len(text)}
+    decided = decide("acknowledge", 0.6, [dba], text, 0.25)
+    assert decided is not None and decided.intent == "compare_roles"
+    text = "what should I learn next to be a statistician"
+    stats = {"entity": "role", "value": "statistician", "start": text.index("statistician"), "end": len(text)}
+    decided = decide("ask_skill_gap", 0.6, [stats], text, 0.25)
+    assert decided is None or decided.intent != "compare_roles"

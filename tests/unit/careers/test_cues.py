@@ -52,10 +52,30 @@ def test_a_question_about_where_a_figure_comes_from(text: str) -> None:
 
 
 def test_a_role_set_beside_another_is_a_comparison() -> None:
-    for text in (
-        "hows their pay next to ML engineers",
-        "DE and DBA side by side pls",
-        "how do they stack up",
-    ):
-        assert cues.COMPARE_CUE.search(text.lower()), text
-    assert not cues.COMPARE_CUE.search("does a data scientist earn more than 100k")
+    text = "hows their pay next to ML engineers"
+    assert cues.sets_beside(text, [text.index("ML")])
+    assert cues.sets_beside("DE and DBA side by side pls", [0, 7])
+    text = "what should I learn next to be a statistician"
+    assert not cues.sets_beside(text, [text.index("statistician")])
+    assert not cues.sets_beside("does a data scientist earn more than 100k", [7])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what open source tools do data engineers use",
+        "how old are most people when they become data scientists",
+        "that sounds too hard",
+        "do data analysts earn enough to live in NYC",
+    ],
+)
+def test_common_questions_are_no_cue(text: str) -> None:
+    lower = text.lower()
+    assert not cues.SOURCE_CUE.search(lower) and not cues.FIGURE_DOUBT.search(lower)
+    assert not cues.asks_readiness(text) or "enough to live" not in lower
+
+
+def test_a_gap_year_is_no_gap() -> None:
+    assert cues.GAP_CUE.search("data scientist gap?")
+    assert not cues.GAP_CUE.search("i took a gap year, then what")
+    assert not cues.GAP_CUE.search("i have a career gap of two years")

@@ -35,3 +35,10 @@ def test_a_message_opening_with_an_occupation_introduces_the_writer() -> None:
     )
     for text in ("Senior manager at a bank", "Salary in Texas, what is it", "Actuary? is that a data job"):
         assert stated.stated_job(text) is None, text
+
+
+def test_a_role_a_message_opens_with_is_the_writer_only_when_the_message_is_about_them() -> None:
+    assert stated.introduced_role("dba 15 yrs sql server, always-on", 0, 3, personal=False)
+    assert not stated.introduced_role("Data engineer, what does it pay?", 0, 13, personal=False)
+    assert stated.introduced_role("DS at a consultancy, never deployed. what do i need", 0, 2, personal=True)
+    assert stated.stated_job("However, I've been a nurse for 6 years")[2] == "nurse"  # type: ignore[index]
