@@ -440,7 +440,6 @@ def main() -> int:
     reading_section = (
         "## Whole messages (issue 17)\n\n"
         + reading_eval.report(reading)
-        + "\n\n"
         + "".join(
             "\n\n" + reading_eval.report(later[path], said) for path, said in reading_eval.LATER.items()
         )
