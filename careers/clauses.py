@@ -149,6 +149,18 @@ def is_statement(text: str) -> bool:
     return said[0] not in QUESTION_OPENERS and not WH_WORDS & set(said)
 
 
+# A clause opening with one of these asks, with or without its question mark ("how do i start").
+QUESTION_START = {"what", "whats", "what's", "how", "hows", "how's", "which", "where", "why", "am", "should"}
+
+
+def asks_in_any_form(text: str) -> bool:
+    """A question by its mark and opener, by its opener alone ("how do i start"), or asked as a
+    statement ("I've been wondering whether it's too late")."""
+    said = [w for w in words(text) if w not in FILLERS]
+    opens = bool(said) and said[0] in QUESTION_START
+    return asks(text) or opens or bool(INDIRECT_QUESTION.search(text.lower()))
+
+
 def asks(text: str) -> bool:
     """A clause that is a question by its form: a question mark after a question opener."""
     said = [w for w in words(text) if w not in FILLERS]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from careers import names
+from careers.clauses import words as _words
 
 # Asking to be helped to decide between roles, rather than to compare them.
 CHOICE_WORDS = {"choose", "decide", "pick", "torn", "undecided", "deciding", "choosing"}
@@ -71,7 +72,7 @@ READY_PHRASES = re.compile(
 
 
 def asks_readiness(text: str) -> bool:
-    return bool(READY_WORDS & set(re.findall(r"[a-z']+", text.lower())) or READY_PHRASES.search(text.lower()))
+    return bool(READY_WORDS & set(_words(text)) or READY_PHRASES.search(text.lower()))
 
 
 # "what should I learn first for it": the first stage of a roadmap.
@@ -82,11 +83,19 @@ START_WORDS = {"start", "begin", "starting", "beginning"}
 GAP_WORDS = {"else", "missing", "still", "more", "gap", "add", "lack", "lacking", "left"}
 # "options outside academia?" after telling one's skills: the roles closest to them.
 OPTIONS_WORDS = {"options", "opportunities", "alternatives", "openings"}
-# Words of a comparison: a "comparison" naming one role without them asks about that role.
-COMPARING = {
-    "vs", "versus", "compare", "compared", "comparison", "than", "different", "difference",
-    "differences", "between", "better", "worse", "like", "similar",
-}  # fmt: skip
+# Words of a comparison: two roles named with one are compared (addons/nlu/intent_rules.py); a
+# "comparison" naming one role without any of COMPARING asks about that role.
+COMPARISON_WORDS = {
+    "vs",
+    "versus",
+    "compare",
+    "compared",
+    "comparison",
+    "difference",
+    "differences",
+    "between",
+}
+COMPARING = COMPARISON_WORDS | {"than", "different", "better", "worse", "like", "similar"}
 # "which of your data roles is the shortest hop from where I am?", "is BI or DA closer to what i
 # already do?": after telling one's skills, the roles closest to them.
 CLOSEST_WORDS = {"closest", "closer", "nearest", "nearer", "shortest", "easiest"}

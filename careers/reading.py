@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Collection, Mapping, Sequence
 
 from careers import names, stated
-from careers.clauses import FILLERS, INDIRECT_QUESTION, asks, is_statement
+from careers.clauses import FILLERS, asks_in_any_form, is_statement
 from careers.clauses import words as _words
 from careers.cues import (
     AGE,
@@ -143,11 +143,7 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
             clause = _next_best(clause)
         own = [e for e in entities if _in(e, clause.start, clause.end)]
         statement = is_statement(clause.text)
-        if clause.intent in PROFILE_INTENTS and (
-            asks(clause.text)
-            or _opens_a_question(clause.text)
-            or INDIRECT_QUESTION.search(clause.text.lower())
-        ):
+        if clause.intent in PROFILE_INTENTS and asks_in_any_form(clause.text):
             # "am I employable as a data analyst yet?" says something about me, but asks: how
             # ready I am for that role is the gap to it.
             ready = asks_readiness(clause.text) and _values(own, ROLE)
@@ -409,15 +405,8 @@ CLOSEST_REPLACES = {
     names.LIST_ROLES, names.ask_role("fit"), names.ask_role("overview"),
 }  # fmt: skip
 STARTS = {names.ASK_TRANSITION, names.START_PATH, names.ask_role("skills"), names.ask_role("education")}
-# A clause opening with one of these asks, with or without its question mark ("how do i start").
-QUESTION_START = {"what", "whats", "what's", "how", "hows", "how's", "which", "where", "why", "am", "should"}
-
-
-def _opens_a_question(text: str) -> bool:
-    said = [w for w in _words(text) if w not in FILLERS]
-    return bool(said) and said[0] in QUESTION_START
-
-
+# What "gap" in a clause replaces: a role alone, small talk, the role's skills, nothing.
+GAP_REPLACES = JUST_A_ROLE | NOT_A_QUESTION | {names.ask_role("skills"), ""}
 # Question intents that name no aspect: a clause naming one asks about it instead.
 NOT_AN_ASPECT = {names.INFORM_ROLE, names.ASK_RELATED_ROLES, names.ANSWER_PATH}
 # Below this confidence, the one aspect a clause names outweighs the model's other aspect.
@@ -434,10 +423,7 @@ def _cued(clause: Clause, own: Sequence[Mapping[str, Any]], statement: bool, sev
         return names.ASK_AI_RISK  # "will AI take over data engineering jobs?"
     if FIGURE_DOUBT.search(said) or SOURCE_CUE.search(said):
         return names.ASK_SOURCES  # "that seems high": where the figure comes from, what it covers
-    if GAP_CUE.search(said) and clause.intent in JUST_A_ROLE | NOT_A_QUESTION | {
-        names.ask_role("skills"),
-        "",
-    }:
+    if GAP_CUE.search(said) and clause.intent in GAP_REPLACES:
         return names.ASK_SKILL_GAP  # "data scientist gap?", "... want to become a DS. what's the gap"
     if (
         several_clauses

@@ -53,16 +53,14 @@ STOP_AFTER = {
 # "Epidemiologist, SAS and R daily.", "Journalist who does a lot of data stories": a message
 # that opens with an occupation, then a comma or words about it, is the writer introducing
 # themselves.
-_AFTER_AN_INTRODUCTION = (
-    r"(?=\s*[,(:]|\s+(?:here|who|by trade|with|at|for|in|of)\b|\s+\d+\s*(?:yrs?|years?)\b)"
-)
+# Said only of oneself ("DBA here", "dba 15 yrs", "nurse (ICU)"); with a comma or "at ..." too in a
+# message about the writer.
+_SELF_INTRODUCTION = r"(?=\s+(?:here|by trade)\b|\s+\d+\s*(?:yrs?|years?)\b|\s*\()"
+_AFTER_AN_INTRODUCTION = _SELF_INTRODUCTION[:-1] + r"|\s*[,:]|\s+(?:who|with|at|for|in|of)\b)"
 _LEADING_JOB = re.compile(
     r"^\s*((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*)" + _AFTER_AN_INTRODUCTION, re.IGNORECASE
 )
 _FILLER_OPENING = re.compile(r"^\s*(?:(?:hi|hey|hello|ok|so|well|me)\b[,:!]?\s*)*", re.IGNORECASE)
-
-
-_SELF_INTRODUCTION = r"(?=\s+(?:here|by trade)\b|\s+\d+\s*(?:yrs?|years?)\b|\s*\()"
 
 
 def introduced_role(text: str, start: int, end: int, personal: bool) -> bool:

@@ -69,16 +69,6 @@ WHERE_WORDS = {
     "area",
     "areas",
 }
-COMPARISON_WORDS = {
-    "vs",
-    "versus",
-    "compare",
-    "compared",
-    "comparison",
-    "difference",
-    "differences",
-    "between",
-}
 # "why data scientist rather than ML engineer?" asks why not, whatever it sets side by side.
 NOT_COMPARED = {names.COMPARE_ROLES, names.ASK_WHY_NOT}
 # What a person says about themselves (feature `guidance`): kept when it names a skill.
@@ -169,7 +159,7 @@ def decide(
     if cues.choosing_between(set(words), len(roles)):
         return Decision(names.START_PATH, confidence) if intent != names.START_PATH else None
     role_starts = [int(e.get("start", 0)) for e in entities if e.get("entity") == names.ROLE]
-    comparing = COMPARISON_WORDS & set(words) or cues.COMPARE_CUE.search(text.lower())
+    comparing = cues.COMPARISON_WORDS & set(words) or cues.COMPARE_CUE.search(text.lower())
     if len(roles) >= 2 and comparing and intent != names.COMPARE_ROLES:
         return Decision(names.COMPARE_ROLES, confidence)
     # "what about compared with statisticians?", "how does that look next to dba": one role,
