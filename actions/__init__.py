@@ -12,7 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from careers import advice, knowledge, places, places_kb, scope, skills_kb, wages_kb
+# Not `from careers import advice`: importing the submodule actions.advice binds the name
+# `advice` in this package to it, and load() would then call actions.advice.load.
+from careers import advice as careers_advice
+from careers import knowledge, places, places_kb, scope, skills_kb, wages_kb
 from careers.advice import Advice
 from careers.knowledge import KnowledgeBase
 from careers.scope import Gazetteer
@@ -40,7 +43,7 @@ def load(directory: Path | str | None = None) -> Knowledge:
         kb=kb,
         skills=base,
         gazetteer=scope.load(directory),
-        advice=advice.load(directory, base),
+        advice=careers_advice.load(directory, base),
         wages=figures,
         places=places_kb.load(directory, figures.areas, kb),
     )

@@ -13,10 +13,11 @@ is rated once.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import functools
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable, Dict, List, TypeVar
+from typing import Any, Awaitable, Callable, Dict, Iterator, List, TypeVar
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -43,6 +44,16 @@ def answered() -> None:
     reply = _reply.get()
     if reply is not None:
         reply.answered = True
+
+
+@contextlib.contextmanager
+def unrated() -> Iterator[None]:
+    """Answers given inside ask no "Was this helpful?": the guided path's question follows them."""
+    token = _reply.set(_Reply())
+    try:
+        yield
+    finally:
+        _reply.reset(token)
 
 
 Run = Callable[[Any, CollectingDispatcher, Tracker, Dict[str, Any]], Awaitable[List[Dict[str, Any]]]]

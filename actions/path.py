@@ -136,6 +136,10 @@ class ActionStartPath(Action):
             _, noted = updated(tracker)
             dispatcher.utter_message(text=guidance.acknowledge(skill_base(), found, background, unknown).text)
             events = [*noted, *events]
+        # Imported here: actions/reading.py runs every answering action, this one's module included.
+        from actions.reading import answer_besides_the_path
+
+        events = [*await answer_besides_the_path(dispatcher, tracker, domain), *events]
         if between:
             first, second = (kb().roles[r].name for r in between)
             dispatcher.utter_message(

@@ -12,14 +12,14 @@ chat-size, in the order asked; one set of buttons, at the end (at most MAX_BUTTO
 from __future__ import annotations
 
 import copy
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.advice import ActionGiveAdvice, ActionRankBySkill
 from actions.compare import ActionCompareRoles
-from actions.feedback import asks_feedback
+from actions.feedback import asks_feedback, unrated
 from actions.guidance import (
     ActionForgetSkill,
     ActionListRelatedRoles,
@@ -130,26 +130,58 @@ class ActionAnswerParts(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         parts = (tracker.latest_message.get(reading.READING) or {}).get("parts") or []
-        slots, history, returned = dict(tracker.slots), list(tracker.events), []
-        said: List[List[Dict[str, Any]]] = []
-        for part in parts:
-            action = action_for(str(part.get("intent") or ""))
-            if action is None:
-                continue
-            slots.update(_mapped_slots(part))
-            collector = CollectingDispatcher()
-            events = await action.run(collector, _part_tracker(tracker, slots, history, part), domain)
-            for event in events:
-                if event.get("event") == "slot":
-                    slots[event["name"]] = event.get("value")
-            history += events
-            returned += events
-            said.append(collector.messages[:1] if part.get("kind") == "profile" else collector.messages)
+        said, returned = await answered(parts, tracker, domain)
         if not said:
             dispatcher.utter_message(response="utter_help")
             return returned
         _send_with_one_set_of_buttons(dispatcher, said)
         return returned
+
+
+async def answered(
+    parts: List[Dict[str, Any]], tracker: Tracker, domain: Dict[str, Any]
+) -> Tuple[List[List[Dict[str, Any]]], List[Dict[str, Any]]]:
+    """What each part's own action says (a profile part: its first line), in order, and the
+    events they return; each part sees the slots the parts before it set."""
+    slots, history, returned = dict(tracker.slots), list(tracker.events), []
+    said: List[List[Dict[str, Any]]] = []
+    for part in parts:
+        action = action_for(str(part.get("intent") or ""))
+        if action is None:
+            continue
+        slots.update(_mapped_slots(part))
+        collector = CollectingDispatcher()
+        events = await action.run(collector, _part_tracker(tracker, slots, history, part), domain)
+        for event in events:
+            if event.get("event") == "slot":
+                slots[event["name"]] = event.get("value")
+        history += events
+        returned += events
+        said.append(collector.messages[:1] if part.get("kind") == "profile" else collector.messages)
+    return said, returned
+
+
+async def answer_besides_the_path(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+) -> List[Dict[str, Any]]:
+    """The guided path starts from a message that also asked something else ("help me choose
+    between DE and MLOps, and what do MLOps engineers earn?"): the other questions are answered
+    first, since the path's question comes last and waits for its answer. Each answer keeps its
+    own buttons ("All 6 salary figures", which its text names) and asks no "Was this helpful?",
+    which would stand between the person and the path's question. The profile is the path's to
+    note (actions/path.py)."""
+    parts = (tracker.latest_message.get(reading.READING) or {}).get("parts") or []
+    others = [p for p in parts if p.get("kind") == "question" and p.get("intent") != names.START_PATH]
+    if not others:
+        return []
+    with unrated():
+        said, events = await answered(others, tracker, domain)
+    for answer in said:
+        for message in answer:
+            dispatcher.utter_message(
+                **_without_buttons(message), buttons=(message.get("buttons") or [])[:MAX_BUTTONS]
+            )
+    return events
 
 
 def _send_with_one_set_of_buttons(dispatcher: CollectingDispatcher, said: List[List[Dict[str, Any]]]) -> None:
@@ -164,10 +196,14 @@ def _send_with_one_set_of_buttons(dispatcher: CollectingDispatcher, said: List[L
                     buttons.append(button)
     for i, message in enumerate(messages):
         last = i == len(messages) - 1
-        # Everything the part's action said (a response's variables included), its buttons aside.
-        kept = {k: v for k, v in message.items() if k not in ("buttons", "template") and v is not None}
-        kept.update(kept.pop("custom", None) or {})
-        dispatcher.utter_message(buttons=buttons[:MAX_BUTTONS] if last else [], **kept)
+        dispatcher.utter_message(buttons=buttons[:MAX_BUTTONS] if last else [], **_without_buttons(message))
+
+
+def _without_buttons(message: Dict[str, Any]) -> Dict[str, Any]:
+    """Everything an action said (a response's variables included), its buttons aside."""
+    kept = {k: v for k, v in message.items() if k not in ("buttons", "template") and v is not None}
+    kept.update(kept.pop("custom", None) or {})
+    return kept
 
 
 class ActionAnswerInEnglish(Action):

@@ -11,6 +11,7 @@ assistant then runs on loopback with its real servers and is measured the same w
 from __future__ import annotations
 
 import argparse
+import asyncio
 import datetime
 import os
 import platform
@@ -148,6 +149,36 @@ def machine() -> str:
         f"{os.cpu_count()} cores ({cpu}), {memory_kb / 1024**2:.1f} GiB memory, {platform.system()} "
         f"{platform.release()}; Python {platform.python_version()}, {versions}; commit "
         f"{commit.stdout.strip() or 'unknown'}{' with local changes' if dirty.strip() else ''}"
+    )
+
+
+def parse_times(agent: Agent) -> dict[str, list[float]]:
+    """Seconds to read each message in the process (no HTTP): the short questions of the speed
+    figures, and the whole messages of the newest held-out set, whose clauses the fast intent
+    model is mostly unsure of, so that the careful one reads their meaning too."""
+
+    async def timed(texts: list[str]) -> list[float]:
+        await agent.parse_message(texts[0])  # warm
+        seconds = []
+        for text in texts:
+            began = time.perf_counter()
+            await agent.parse_message(text)
+            seconds.append(time.perf_counter() - began)
+        return seconds
+
+    whole = [m["text"] for m in reading_eval.messages(reading_eval.NEWEST)]
+    return {"short questions": asyncio.run(timed(QUESTIONS * 5)), "whole messages": asyncio.run(timed(whole))}
+
+
+def parse_report(times: dict[str, list[float]]) -> str:
+    rows = "".join(
+        f"| {name} ({len(seconds)}) | {ms(percentile(seconds, 0.5))} | {ms(percentile(seconds, 0.9))} |\n"
+        for name, seconds in times.items()
+    )
+    return (
+        "\nReading one message in the Rasa process (`agent.parse_message`, no HTTP), the newest set's "
+        "whole messages against the short questions of the speed figures:\n\n"
+        "| messages | p50 | p90 |\n|---|---|---|\n" + rows
     )
 
 
@@ -415,6 +446,7 @@ def main() -> int:
         reader = Agent.load(str(ours_training.model))  # once, for every whole-message set
         reading = reading_eval.evaluate(reader)
         later = {path: reading_eval.evaluate(reader, path) for path in reading_eval.LATER}
+        parse_cost = parse_times(reader)
         cv = (
             CrossValidation(folds=(), examples=0)
             if args.no_cv
@@ -445,6 +477,7 @@ def main() -> int:
         )
         + "\n"
     )
+    reading_section += parse_report(parse_cost)
     if PLACE_LATENCY:
         national, place = PLACE_LATENCY
         reading_section += (

@@ -169,6 +169,24 @@ def test_choosing_between_two_runs_only_their_questions(stack: Stack) -> None:
     assert any(t.startswith("Question 1 of") for t in first)
 
 
+def test_a_question_beside_the_guided_path_is_answered_before_its_first_question(stack: Stack) -> None:
+    # The path asks a question and waits for the answer: the other question cannot come after.
+    (said,) = talk(
+        stack, "help me choose between data engineering and MLOps, and what do MLOps engineers earn?"
+    )
+    first = [str(r.get("text") or "") for r in said]
+    pay = next(i for i, t in enumerate(first) if t.startswith("MLOps Engineer"))
+    choose = next(
+        i for i, t in enumerate(first) if t.startswith("Let's choose between Data Engineer and MLOps")
+    )
+    assert pay < choose
+    assert "$" in first[pay] and len(first[pay]) <= MAX_CHARS
+    # The answer keeps the button its text names; no "Was this helpful?" before the path's question.
+    assert any("salary figures" in b["title"] for b in said[pay]["buttons"])
+    assert not any(t.startswith("Was this helpful") for t in first)
+    assert first[-1].startswith("Question 1 of") and said[-1]["buttons"]  # the path's own buttons
+
+
 def test_the_aspect_in_focus_carries_into_a_comparison(stack: Stack) -> None:
     _, compared = talk(stack, "how much do data engineers earn?", "what about compared with statisticians?")
     assert texts(compared)[0].startswith("Statistician vs Data Engineer: salary")

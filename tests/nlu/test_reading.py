@@ -21,15 +21,18 @@ ADVICE = ROOT / "tests" / "nlu" / "heldout_advice.yml"
 PART_FLOOR, MESSAGE_FLOOR = reading_eval.PART_TARGET, reading_eval.MESSAGE_TARGET  # issue 17: 0.90, 0.85
 # The sets written after the tuning began (harness/reading_eval.py's LATER says what each is worth
 # now): guards that the reading of new messages does not fall, a little under what was measured.
-# Fresh 0.924 / 0.892, third 0.951 / 0.932, fourth 0.907 / 0.860 and fifth 0.876 / 0.792 were
+# Fresh 0.929 / 0.900, third 0.962 / 0.941, fourth 0.925 / 0.872 and fifth 0.893 / 0.819 were
 # tuned on (third, fourth and fifth first measured untouched at 0.827 / 0.754, 0.829 / 0.739 and
-# 0.768 / 0.638); the sixth never was (0.760 / 0.632): it is the honest figure.
+# 0.768 / 0.638); the sixth was measured untouched at 0.760 / 0.632 with rules alone and 0.801 /
+# 0.689 once the intent model read meaning too; the seventh never was tuned on: it is the honest
+# figure (0.894 / 0.847 before sentence vectors, 0.886 / 0.837 with them).
 LATER_FLOORS = {
     reading_eval.FRESH: (0.90, 0.87),
     reading_eval.THIRD: (0.93, 0.91),
     reading_eval.FOURTH: (0.89, 0.84),
     reading_eval.FIFTH: (0.86, 0.77),
-    reading_eval.SIXTH: (0.74, 0.61),
+    reading_eval.SIXTH: (0.78, 0.66),
+    reading_eval.SEVENTH: (0.86, 0.81),
 }
 ADVICE_INTENT_FLOOR = 0.70  # measured 0.71-0.86 (issue 17 note); the per-intent floor of heldout.yml is 0.85
 
