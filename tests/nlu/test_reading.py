@@ -99,3 +99,38 @@ def test_the_new_intents_are_understood_on_their_held_out_phrasings(agent: Agent
     )
     assert all(len(hits) >= 10 for hits in by_intent.values())
     assert {i: round(r, 2) for i, r in rates.items() if r < ADVICE_INTENT_FLOOR} == {}
+
+
+def test_a_move_from_the_writers_own_role_is_scored_with_or_without_naming_it() -> None:
+    # The sets annotate it as [to] (the first three) or [from, to] (from the fourth on); the
+    # action starts from the background either way (actions/guidance.py).
+    parse = {
+        "intent": {"name": "say_several"},
+        "entities": [
+            {"entity": "role", "value": "business_intelligence_analyst"},
+            {"entity": "role", "value": "data_scientist"},
+        ],
+        "reading": {
+            "language": "en",
+            "parts": [
+                {"kind": "profile", "intent": "tell_skills", "roles": [], "aspects": [],
+                 "entities": [{"entity": "background", "value": "business_intelligence_analyst"}]},
+                {"kind": "question", "intent": "ask_transition", "roles": ["data_scientist"], "aspects": [],
+                 "entities": [{"entity": "role", "value": "data_scientist"}]},
+            ],
+        },
+    }  # fmt: skip
+    profile = {
+        "kind": "profile",
+        "skills_has": [],
+        "skills_lacks": [],
+        "background": "business_intelligence_analyst",
+    }
+    for roles in (["data_scientist"], ["business_intelligence_analyst", "data_scientist"]):
+        move = {"kind": "question", "asks": "move", "roles": roles}
+        found = reading_eval.score([{"text": "...", "parts": [profile, move]}], [parse])
+        assert found.by_kind["move"] == 1 and not any(m.startswith("move") for m in found.misses), roles
+    # Another role than the writer's own is still a miss.
+    move = {"kind": "question", "asks": "move", "roles": ["data_engineer", "data_scientist"]}
+    found = reading_eval.score([{"text": "...", "parts": [profile, move]}], [parse])
+    assert any(m.startswith("move") for m in found.misses)

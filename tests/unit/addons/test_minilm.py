@@ -8,6 +8,7 @@ fail before any figure in BENCHMARKS.md quietly moves.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -64,3 +65,40 @@ def test_a_very_long_text_is_cut_at_the_model_limit(encoder: minilm.Encoder) -> 
 
 def test_empty_text_gives_a_unit_vector(encoder: minilm.Encoder) -> None:
     assert abs(float(np.linalg.norm(encoder.encode([""])[0])) - 1.0) < 1e-5
+
+
+# The two files read, as published upstream (sentence-transformers/all-MiniLM-L6-v2 on Hugging
+# Face; the package repackages them, compared once by a reviewer on 2026-12-02).
+UPSTREAM_SHA256 = {
+    "model.safetensors": "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
+    "vocab.txt": "07eced375cec144d27c900241f3e339478dec958f92fddbc551f295c992038a3",
+}
+
+
+@pytest.mark.parametrize("name", sorted(UPSTREAM_SHA256))
+def test_the_installed_files_are_the_upstream_model(name: str) -> None:
+    assert hashlib.sha256((minilm.model_dir() / name).read_bytes()).hexdigest() == UPSTREAM_SHA256[name]
+
+
+def test_a_missing_package_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(minilm.importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(RuntimeError, match=r"make install.*--no-deps"):
+        minilm.model_dir()
+
+
+def test_one_long_text_never_pads_many_short_ones(
+    encoder: minilm.Encoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A pasted essay among short clauses: each batch stays within BATCH_PIECES padded pieces.
+    sizes = []
+    forward = minilm.Encoder._forward
+
+    def recorded(self: minilm.Encoder, rows: list) -> np.ndarray:
+        sizes.append(len(rows) * max(len(row) for row in rows))
+        return forward(self, rows)
+
+    monkeypatch.setattr(minilm.Encoder, "_forward", recorded)
+    texts = ["what does a data scientist earn?"] * 63 + ["data " * 500]
+    vectors = encoder.encode(texts)
+    assert max(sizes) <= minilm.BATCH_PIECES and len(sizes) == 2
+    assert np.abs(vectors[-1] - encoder.encode(["data " * 500])[0]).max() < 1e-5

@@ -20,6 +20,15 @@ def test_a_situation_and_a_question_are_two_clauses() -> None:
     ]
 
 
+def test_an_adverb_between_the_conjunction_and_the_question_still_cuts() -> None:
+    assert texts("how do I get from here to data analyst, and roughly how long are we talking?") == [
+        "how do I get from here to data analyst,",
+        "and roughly how long are we talking?",
+    ]
+    # An adverb alone is no question: "and honestly" before a statement does not cut.
+    assert len(texts("I know SQL and honestly I love it")) == 1
+
+
 def test_skills_joined_by_and_stay_one_clause() -> None:
     assert texts("I know Python and SQL and a bit of R") == ["I know Python and SQL and a bit of R"]
 
