@@ -12,7 +12,7 @@ as a sentence vector (addons/nlu/minilm.py), so that a question in words no exam
 understood ("how's the hiring market looking" is the outlook). The careful one costs about 20 ms
 a text, so it is asked only about the texts the fast one is unsure of: short questions like
 those of the examples rarely, the clauses of long whole messages mostly. Measured in
-BENCHMARKS.md ("Sentence vectors"): every held-out figure rose, the untouched set most.
+bench/NOTES.md ("Sentence vectors"): every held-out figure rose, the untouched set most.
 
 The model is stored with skops, which refuses to load any type not listed in `TRUSTED_TYPES`
 (no pickle: a model file must not be able to run code).

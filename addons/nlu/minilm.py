@@ -3,7 +3,7 @@
 Why: the intent model reads words and character n-grams, so a question in words nobody wrote in
 data/ ("what's the damage pay-wise for a DE", "is DBA a dead end") is only understood when its
 words are. A sentence encoder trained on a billion sentence pairs puts such wordings next to the
-ones we wrote (BENCHMARKS.md, "Sentence vectors").
+ones we wrote (bench/NOTES.md, "Sentence vectors").
 
 Why NumPy and not sentence-transformers: the model is 6 layers of 384 units, a few matrix
 products a clause (about 20 ms on this project's 2-core machines, so the intent classifier asks
