@@ -61,6 +61,15 @@ GOALS = {"become", "into", "switch", "towards", "transition", "move"}
 # "I'm a", "I work as a", "used to be a": what follows is the person's background.
 BACKGROUND_CUES = {"'m", "m", "am", "im", "i'm", "as", "was", "been"}  # "im a" is "i", "m", "a"
 BACKGROUND_WINDOW = 4
+# Between a cue and a role, these make the role a goal: "what am I missing for data engineer",
+# "I've been looking for data analyst jobs", "I'm trying to become a data scientist".
+GOAL_AFTER_CUE = GOALS | {"for", "to", "missing", "need", "needed", "looking", "want", "wanna", "aiming"}
+QUESTION_WINDOW = 12
+# A clause that opens as a question asks about the role: "would I be a good fit as a data engineer?"
+QUESTION_OPENERS = {
+    "am", "would", "could", "can", "will", "should", "do", "does", "is", "are", "what", "how", "which",
+    "where", "why", "when",
+}  # fmt: skip
 # Verbs after which an unknown word is probably a skill we do not list ("I know COBOL").
 KNOW_VERBS = {
     "know", "use", "using", "used", "learned", "learnt", "fluent", "proficient", "skilled",
@@ -200,8 +209,12 @@ class SkillReader:
         if opening and after[:1] in ([","], ["with"], ["for"], ["-"]):
             return True  # "DBA with 10 years of SQL Server", "economist, heavy Stata user"
         before = [t.lower_ for t in doc[max(0, span.start - BACKGROUND_WINDOW) : span.start]]
-        if BACKGROUND_CUES & set(before):
-            return True
+        cues = [i for i, word in enumerate(before) if word in BACKGROUND_CUES]
+        if cues:
+            between = before[cues[-1] + 1 :]
+            # "am I ..." is a question, not "I am"; a goal word between cue and role makes it a goal.
+            question = self._clause_before(doc, span, QUESTION_WINDOW)[:1] in ([w] for w in QUESTION_OPENERS)
+            return not question and between[:1] != ["i"] and not GOAL_AFTER_CUE & set(between)
         return "used" in before and "be" in before  # "I used to be a marketing analyst"
 
     def _unknown(self, doc: Doc, spans: Sequence[Span]) -> list[Mention]:

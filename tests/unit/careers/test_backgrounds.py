@@ -100,6 +100,24 @@ def test_a_field_of_interest_is_no_background(reader: skills.SkillReader, text: 
     assert not [m for m in reader.read(text) if m.kind == skills.BACKGROUND]
 
 
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("I know python and sql, what am i missing for data engineer?", None),
+        ("I've been looking for data analyst jobs", None),
+        ("I'm trying to become a data scientist", None),
+        ("am I a good fit as a data engineer?", None),
+        ("I am a data engineer", "data_engineer"),
+        ("I've been a data analyst for 3 years", "data_analyst"),
+    ],
+)
+def test_a_role_sought_is_no_background_and_a_role_held_is(
+    reader: skills.SkillReader, text: str, background: str | None
+) -> None:
+    found = [m.value for m in reader.read(text) if m.kind == skills.BACKGROUND]
+    assert found == ([background] if background else [])
+
+
 # A copy of the knowledge base with one background broken: the error names the file, the
 # background and the field.
 
