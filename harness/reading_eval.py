@@ -28,6 +28,7 @@ FOURTH = ROOT / "tests" / "nlu" / "heldout_whole_message_fourth.yml"
 FIFTH = ROOT / "tests" / "nlu" / "heldout_whole_message_fifth.yml"
 SIXTH = ROOT / "tests" / "nlu" / "heldout_whole_message_sixth.yml"
 SEVENTH = ROOT / "tests" / "nlu" / "heldout_whole_message_seventh.yml"
+EIGHTH = ROOT / "tests" / "nlu" / "heldout_whole_message_eighth.yml"
 LATER = {
     FRESH: "fresh set, written after the first tuning, tuned on since",
     THIRD: "third set, measured untouched at 0.827 / 0.754, tuned on since (third session)",
@@ -38,9 +39,11 @@ LATER = {
     "meaning too (addons/nlu/minilm.py), tuned on since (fourth session)",
     SEVENTH: "seventh set, written by two more helpers (fourth session); measured untouched at "
     "0.894 / 0.847; its misses never read",
+    EIGHTH: "eighth set, written by two more helpers (fifth session); measured untouched at 0.935 / 0.894 "
+    "(0.916 / 0.862 before seven of its annotations were corrected: see its header); its misses never read",
 }
 SETS = (HELDOUT, *LATER)
-NEWEST = SEVENTH  # the set nobody tuned on
+NEWEST = EIGHTH  # the newest set nobody tuned on (the seventh neither)
 PART_TARGET, MESSAGE_TARGET = 0.90, 0.85  # issue 17's targets (tests/nlu/test_reading.py has the floors)
 
 # The intents that answer each kind of question of the annotation.

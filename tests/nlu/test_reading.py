@@ -24,9 +24,10 @@ PART_FLOOR, MESSAGE_FLOOR = reading_eval.PART_TARGET, reading_eval.MESSAGE_TARGE
 # Fresh 0.929 / 0.900, third 0.962 / 0.941, fourth 0.925 / 0.872 and fifth 0.893 / 0.819 were
 # tuned on (third, fourth and fifth first measured untouched at 0.827 / 0.754, 0.829 / 0.739 and
 # 0.768 / 0.638); the sixth was measured untouched at 0.760 / 0.632 with rules alone and 0.801 /
-# 0.689 once the intent model read meaning too; the seventh never was tuned on: it is the honest
-# figure (0.894 / 0.847 before sentence vectors, 0.886 / 0.837 with them, 0.891 / 0.842 at the
-# end of the fourth session).
+# 0.689 once the intent model read meaning too; the seventh and eighth never were tuned on: they are
+# the honest figures (seventh 0.894 / 0.847 before sentence vectors, 0.886 / 0.837 with them, 0.891 /
+# 0.842 at the end of the fourth session; eighth 0.935 / 0.894 when written, fifth session). The
+# eighth, the newest, is held at the issue's own targets.
 LATER_FLOORS = {
     reading_eval.FRESH: (0.90, 0.87),
     reading_eval.THIRD: (0.93, 0.91),
@@ -34,6 +35,7 @@ LATER_FLOORS = {
     reading_eval.FIFTH: (0.86, 0.77),
     reading_eval.SIXTH: (0.78, 0.66),
     reading_eval.SEVENTH: (0.86, 0.81),
+    reading_eval.EIGHTH: (PART_FLOOR, MESSAGE_FLOOR),
 }
 ADVICE_INTENT_FLOOR = 0.70  # measured 0.71-0.86 (issue 17 note); the per-intent floor of heldout.yml is 0.85
 
