@@ -25,12 +25,13 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+import yaml
 from rasa.core.agent import Agent
 
 from bench import cluster as scale_out
 from bench import report_scale
 from bench.cross_validation import CrossValidation, cross_validate
-from bench.speed import BENCH_ENV, Speed, Subject, launched, measure, place_vs_national
+from bench.speed import BENCH_ENV, Speed, Subject, launched, measure, one_user_latencies, place_vs_national
 from harness import reading_eval, understanding
 from harness.load import QUESTIONS, percentile, script
 from harness.servers import RASA, free_port, write_endpoints
@@ -104,9 +105,12 @@ def train_peer(tmp: Path) -> Training:
     return Training(full, unchanged, models[-1].stat().st_size / 1e6, models[-1])
 
 
-def measure_both(tmp: Path, model: Path, peer_model: Path | None) -> tuple[Speed, Speed | None]:
+def measure_both(
+    tmp: Path, model: Path, peer_model: Path | None, before_model: Path | None = None
+) -> tuple[Speed, Speed | None]:
     """Start ours, then the peer (one at a time, so each cold start has the machine to itself),
-    then measure both together (bench/speed.py interleaves them)."""
+    then measure both together (bench/speed.py interleaves them); then ours against
+    `before_model`, the pipeline without issue 17's reading, one user at a time."""
     actions_port = free_port()
     endpoints = write_endpoints(tmp, actions_port)
     actions = [str(RASA), "run", "actions", "--port", str(actions_port), "--actions", "actions"]
@@ -123,10 +127,37 @@ def measure_both(tmp: Path, model: Path, peer_model: Path | None) -> tuple[Speed
             subjects.append(Subject(peer, PEER_MESSAGES, peer_script))
         speeds = measure(subjects)
         PLACE_LATENCY.extend(place_vs_national(ours))
+        if before_model is not None:
+            # Issue 17: the same questions to a server without the whole-message reading, on the
+            # same action server and its own tracker store, interleaved with ours.
+            (tmp / "before").mkdir()
+            before_args = ["-m", str(before_model), "--credentials", "credentials.yml"]
+            before_args += ["--endpoints", str(write_endpoints(tmp / "before", actions_port))]
+            before = servers.enter_context(launched("before", tmp, before_args, QUESTIONS[0], ROOT))
+            with_reading, without = one_user_latencies([subjects[0], Subject(before, QUESTIONS, script)])
+            READING_LATENCY.extend(percentile(found, 0.5) for found in (with_reading, without))
     return speeds[0], (speeds[1] if len(speeds) > 1 else None)
 
 
 PLACE_LATENCY: list[float] = []  # [national, place] medians, filled by measure_both
+READING_LATENCY: list[float] = []  # [with, without] the whole-message reading: one user's REST p50
+
+
+def without_reading(tmp: Path, config: Path) -> Path:
+    """The pipeline as it was before issue 17, for its speed target: no whole-message reader and
+    no careful (sentence-vector) intent model; every other component and the data are the same."""
+    loaded = yaml.safe_load(config.read_text(encoding="utf-8"))
+    pipeline = [c for c in loaded["pipeline"] if not c["name"].endswith(".WholeMessageReader")]
+    for component in pipeline:
+        if component["name"].endswith(".LinearIntentClassifier"):
+            component["sentence_vectors"] = 0.0
+    loaded["pipeline"] = pipeline
+    out = tmp / "config-without-reading.yml"
+    out.write_text(yaml.safe_dump(loaded, sort_keys=False), encoding="utf-8")
+    env = {**BENCH_ENV, "RASA_CACHE_DIRECTORY": str(tmp / "before-cache")}
+    command = [str(RASA), "train", "--config", str(out), "--out", str(tmp / "before-model")]
+    run([*command, "--fixed-model-name", "before"], ROOT, env, tmp / "before-train.log")
+    return tmp / "before-model" / "before.tar.gz"
 
 
 def machine() -> str:
@@ -456,8 +487,14 @@ def main() -> int:
         if not args.no_peer:
             print("the stock assistant: rasa init (trains it)...", flush=True)
             peer_training = train_peer(tmp)
-        print("speed: both assistants, interleaved...", flush=True)
-        ours, peer = measure_both(tmp, ours_training.model, peer_training.model if peer_training else None)
+        print(
+            "training the same pipeline without the whole-message reading (issue 17's speed)...", flush=True
+        )
+        before_model = without_reading(tmp, args.config.resolve())
+        print("speed: both assistants, interleaved; then ours with and without the reading...", flush=True)
+        ours, peer = measure_both(
+            tmp, ours_training.model, peer_training.model if peer_training else None, before_model
+        )
         scale = ""
         if not args.no_cluster:
             print("scale-out: one Rasa server, then two, behind nginx on PostgreSQL and Redis...", flush=True)
@@ -478,6 +515,14 @@ def main() -> int:
         + "\n"
     )
     reading_section += parse_report(parse_cost)
+    if READING_LATENCY:
+        with_reading, without = READING_LATENCY
+        reading_section += (
+            "\nREST p50 for one user (the mix of the speed figures, interleaved): with the whole-message "
+            f"reading {ms(with_reading)}, the same pipeline without it (no WholeMessageReader, no sentence "
+            f"vectors: as before issue 17) {ms(without)}: {with_reading / without:.2f}x (issue 17 asks at "
+            "most 1.10x).\n"
+        )
     if PLACE_LATENCY:
         national, place = PLACE_LATENCY
         reading_section += (

@@ -154,14 +154,7 @@ def measure(subjects: Sequence[Subject], load_rounds: int = 2) -> list[Speed]:
     for i in range(200):
         for k, s in enumerate(subjects):
             parse[k].append(timed(s.assistant.parse, s.messages[i % len(s.messages)]))
-    # One user at a time: 5 conversations of 20 turns, the same mix the load users send.
-    one_user: list[list[float]] = [[] for _ in subjects]
-    for user in range(5):
-        scripts = [s.scripts(user, 20) for s in subjects]
-        senders = [f"one-{uuid.uuid4().hex[:6]}-{user}" for _ in subjects]
-        for turn in range(20):
-            for k, s in enumerate(subjects):
-                one_user[k].append(timed(s.assistant.say, senders[k], scripts[k][turn]))
+    one_user = one_user_latencies(subjects)
     loads: list[list[Report]] = [[] for _ in subjects]
     for _ in range(load_rounds):
         for k, s in enumerate(subjects):
@@ -181,6 +174,18 @@ def measure(subjects: Sequence[Subject], load_rounds: int = 2) -> list[Speed]:
         )
         for k, s in enumerate(subjects)
     ]
+
+
+def one_user_latencies(subjects: Sequence[Subject]) -> list[list[float]]:
+    """One user at a time, interleaved: 5 conversations of 20 turns, the mix the load users send."""
+    one_user: list[list[float]] = [[] for _ in subjects]
+    for user in range(5):
+        scripts = [s.scripts(user, 20) for s in subjects]
+        senders = [f"one-{uuid.uuid4().hex[:6]}-{user}" for _ in subjects]
+        for turn in range(20):
+            for k, s in enumerate(subjects):
+                one_user[k].append(timed(s.assistant.say, senders[k], scripts[k][turn]))
+    return one_user
 
 
 def latency_by_turn(subjects: Sequence[Subject], turns: int = 202) -> list[dict[int, float]]:

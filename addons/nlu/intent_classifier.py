@@ -30,6 +30,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.constants import INTENT_MESSAGE_PREFIX
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -166,7 +167,12 @@ class LinearIntentClassifier(Component, IntentClassifier):
         it is sure; the texts it is unsure of are asked of the careful one, which also reads their
         meaning: about 20 ms a text on this machine's CPU, paid only where it helps."""
         rows = self.model.predict_proba(texts)  # type: ignore[union-attr]
-        unsure = [k for k, row in enumerate(rows) if row.max() < self.config["sure_enough"]]
+        # A button's payload ("/answer_path{...}") gets its intent from Rasa's RegexMessageHandler
+        # after the pipeline: reading its meaning would only cost time (20 ms a click, issue 17).
+        unsure = [
+            k for k, row in enumerate(rows)
+            if row.max() < self.config["sure_enough"] and not texts[k].startswith(INTENT_MESSAGE_PREFIX)
+        ]  # fmt: skip
         if unsure and self.careful is not None:
             rows[unsure] = self.careful.predict_proba([texts[k] for k in unsure])
         return rows
@@ -187,7 +193,11 @@ class LinearIntentClassifier(Component, IntentClassifier):
     def _classify_clauses(self, messages: List[Message]) -> None:
         """Each clause of a message of several (careers/clauses.py) classified on its own, with
         the same model: read by addons/nlu/reading.py, corrected by addons/nlu/intent_rules.py."""
-        spans = {id(m): clauses.clauses(m.get(TEXT) or "") for m in messages if m.get(TEXT)}
+        spans = {
+            id(m): clauses.clauses(m.get(TEXT) or "")
+            for m in messages
+            if m.get(TEXT) and not m.get(TEXT).startswith(INTENT_MESSAGE_PREFIX)
+        }
         several = [(m, spans[id(m)]) for m in messages if len(spans.get(id(m), [])) > 1]
         texts = [(m.get(TEXT) or "")[b:e] for m, found in several for b, e in found]
         if not texts:
