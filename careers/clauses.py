@@ -7,6 +7,7 @@ much do they earn"). careers/reading.py reads the parts from the clauses. Pure P
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # Words that start a question: a comma or a conjunction before one of these starts a new clause.
 QUESTION_OPENERS = {
@@ -174,3 +175,15 @@ def asks(text: str) -> bool:
     """A clause that is a question by its form: a question mark after a question opener."""
     said = [w for w in words(text) if w not in FILLERS]
     return text.rstrip().endswith("?") and bool(said) and said[0] in QUESTION_OPENERS
+
+
+# One clause of a message and the intent model's guesses for it (addons/nlu/intent_classifier.py);
+# careers/asked.py corrects them, careers/reading.py assembles the message's parts from them.
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    text: str
+    intent: str = ""
+    confidence: float = 0.0
+    ranking: tuple[tuple[str, float], ...] = ()  # the classifier's best guesses for the clause
