@@ -13,7 +13,9 @@ mention gets a polarity from a small window of spaCy tokens around it:
 A clause ends at a comma, "but", "though" and the like, so "Python but not SQL" keeps Python.
 A skill named as a goal ("move into ML", "become ...") is not a claim and is left out. A role
 or a background after "I'm a", "I work as", "used to be a" is the person's background, and so is a
-background alias that is itself in the first person ("I teach", "I work in healthcare").
+background alias that is itself in the first person ("I teach", "I work in healthcare"); not a
+role sought ("what am I missing for data engineer", "I've been looking for data analyst jobs") nor
+one asked about ("would I be a good fit as a data engineer?").
 
 Pure Python + spaCy's blank English tokenizer: the NLU component (addons/nlu/skill_reader.py) and
 the unit tests use the same `SkillReader`.
@@ -30,7 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from careers import spelling, words
+from careers import clauses, spelling, words
 from careers.skills_kb import SkillBase
 
 HAS, HEDGED, LACKS = "has", "hedged", "lacks"
@@ -64,12 +66,30 @@ BACKGROUND_WINDOW = 4
 # Between a cue and a role, these make the role a goal: "what am I missing for data engineer",
 # "I've been looking for data analyst jobs", "I'm trying to become a data scientist".
 GOAL_AFTER_CUE = GOALS | {"for", "to", "missing", "need", "needed", "looking", "want", "wanna", "aiming"}
-QUESTION_WINDOW = 12
-# A clause that opens as a question asks about the role: "would I be a good fit as a data engineer?"
-QUESTION_OPENERS = {
-    "am", "would", "could", "can", "will", "should", "do", "does", "is", "are", "what", "how", "which",
-    "where", "why", "when",
+# A cue right after these is the writer speaking of themselves: "I am", "I was", "I've been".
+FIRST_PERSON_BEFORE_CUE = {"i", "'ve", "i've", "ive", "have", "had"}
+FIRST_PERSON_CUES = {"'m", "m", "im", "i'm"}
+# "as a <role>" after these is where the person wants to go ("retrain as a data analyst"), after
+# these what they have done ("5 years as a data analyst").
+AIMING_AS = {
+    "retrain", "retraining", "employable", "hireable", "hired", "want", "wanna", "become", "aim", "ready",
 }  # fmt: skip
+EXPERIENCE = {"years", "yrs", "year", "months", "decade", "decades"}
+NUMBER_WORDS = {
+    "a",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "few",
+    "several",
+}
 # Verbs after which an unknown word is probably a skill we do not list ("I know COBOL").
 KNOW_VERBS = {
     "know", "use", "using", "used", "learned", "learnt", "fluent", "proficient", "skilled",
@@ -211,11 +231,36 @@ class SkillReader:
         before = [t.lower_ for t in doc[max(0, span.start - BACKGROUND_WINDOW) : span.start]]
         cues = [i for i, word in enumerate(before) if word in BACKGROUND_CUES]
         if cues:
-            between = before[cues[-1] + 1 :]
-            # "am I ..." is a question, not "I am"; a goal word between cue and role makes it a goal.
-            question = self._clause_before(doc, span, QUESTION_WINDOW)[:1] in ([w] for w in QUESTION_OPENERS)
-            return not question and between[:1] != ["i"] and not GOAL_AFTER_CUE & set(between)
+            cue = cues[-1]
+            between = before[cue + 1 :]
+            if "promoted" not in between and (between[:1] == ["i"] or GOAL_AFTER_CUE & set(between)):
+                return False  # "what am I missing for ...": a question; "been looking for ...": a goal
+            if before[cue] in FIRST_PERSON_CUES or before[cue - 1 : cue] in (
+                [w] for w in FIRST_PERSON_BEFORE_CUE
+            ):
+                return True  # "I'm a", "I was a", "I've been a"
+            # "as a data engineer", with no "I" before it: one's own role ("I work as a data
+            # engineer", "when I worked as a nurse"), unless a question asks about being it.
+            return not self._asks_about_the_role(doc, span)
         return "used" in before and "be" in before  # "I used to be a marketing analyst"
+
+    def _asks_about_the_role(self, doc: Doc, span: Span) -> bool:
+        """ "would I be a good fit as a data engineer?", "am I employable as a DS?", "I want to
+        retrain as a data analyst": the role sought; not "when I worked as a nurse" (a wh-word
+        before "I" opens a statement) nor "I feel stuck after 5 years as a data analyst"."""
+        said = [w for w in self._clause_before(doc, span, span.start) if w not in clauses.FILLERS]
+        if not said:
+            return False
+        if AIMING_AS & set(said):
+            return True
+        if any(
+            w in EXPERIENCE and (n.isdigit() or n in NUMBER_WORDS)
+            for n, w in zip(said, said[1:], strict=False)
+        ):
+            return False
+        return said[0] in clauses.QUESTION_OPENERS and not (
+            said[0] in clauses.WH_WORDS and said[1:2] == ["i"]
+        )
 
     def _unknown(self, doc: Doc, spans: Sequence[Span]) -> list[Mention]:
         """A word right after "I know" / "I use" that is no skill we list ("I know COBOL")."""

@@ -107,8 +107,23 @@ def test_a_field_of_interest_is_no_background(reader: skills.SkillReader, text: 
         ("I've been looking for data analyst jobs", None),
         ("I'm trying to become a data scientist", None),
         ("am I a good fit as a data engineer?", None),
+        ("so would I be a good fit as a data engineer?", None),
+        ("what would I earn as a data engineer?", None),
+        ("could I work as a data engineer with only SQL", None),
         ("I am a data engineer", "data_engineer"),
         ("I've been a data analyst for 3 years", "data_analyst"),
+        # A question about what to do next, asked by someone who says what they are.
+        ("What should I learn if I am a data analyst?", "data_analyst"),
+        ("How can I get into ML when I'm a data analyst?", "data_analyst"),
+        ("Which skills do I need since I'm a data analyst", "data_analyst"),
+        ("Where I work now I am a data analyst", "data_analyst"),
+        ("Is it normal that I feel stuck after 5 years as a data analyst", "data_analyst"),
+        ("the thing is that i have worked for about five years now as a data analyst", "data_analyst"),
+        ("I was promoted to data analyst last year", "data_analyst"),
+        ("when I was a teacher I used Excel every day", "teacher"),
+        ("when i worked as a nurse i did lots of charting", "healthcare_worker"),
+        ("I want to retrain as a data analyst", None),
+        ("am I employable as a DS yet?", None),
     ],
 )
 def test_a_role_sought_is_no_background_and_a_role_held_is(
