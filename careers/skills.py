@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import spacy
+from spacy.lang.en.lex_attrs import like_num
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -75,21 +76,8 @@ AIMING_AS = {
     "retrain", "retraining", "employable", "hireable", "hired", "want", "wanna", "become", "aim", "ready",
 }  # fmt: skip
 EXPERIENCE = {"years", "yrs", "year", "months", "decade", "decades"}
-NUMBER_WORDS = {
-    "a",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "few",
-    "several",
-}
+# With spaCy's like_num ("5", "five", "twelve"): how much of it ("a few years as ...").
+COUNT_WORDS = {"a", "few", "several"}
 # Verbs after which an unknown word is probably a skill we do not list ("I know COBOL").
 KNOW_VERBS = {
     "know", "use", "using", "used", "learned", "learnt", "fluent", "proficient", "skilled",
@@ -254,7 +242,7 @@ class SkillReader:
         if AIMING_AS & set(said):
             return True
         if any(
-            w in EXPERIENCE and (n.isdigit() or n in NUMBER_WORDS)
+            w in EXPERIENCE and (like_num(n) or n in COUNT_WORDS)
             for n, w in zip(said, said[1:], strict=False)
         ):
             return False

@@ -193,22 +193,21 @@ class LinearIntentClassifier(Component, IntentClassifier):
     def _classify_clauses(self, messages: List[Message]) -> None:
         """Each clause of a message of several (careers/clauses.py) classified on its own, with
         the same model: read by addons/nlu/reading.py, corrected by addons/nlu/intent_rules.py."""
+        texts = {id(m): m.get(TEXT) or "" for m in messages}
         spans = {
-            id(m): clauses.clauses(m.get(TEXT) or "")
-            for m in messages
-            if m.get(TEXT) and not m.get(TEXT).startswith(INTENT_MESSAGE_PREFIX)
+            k: clauses.clauses(t) for k, t in texts.items() if t and not t.startswith(INTENT_MESSAGE_PREFIX)
         }
         several = [(m, spans[id(m)]) for m in messages if len(spans.get(id(m), [])) > 1]
-        texts = [(m.get(TEXT) or "")[b:e] for m, found in several for b, e in found]
-        if not texts:
+        pieces = [texts[id(m)][b:e] for m, found in several for b, e in found]
+        if not pieces:
             return
         labels = self.model.classes_  # type: ignore[union-attr]
-        probabilities = iter(self._probabilities(texts))
+        probabilities = iter(self._probabilities(pieces))
         for message, found in several:
             read = []
             for begin, end in found:
                 row = next(probabilities)
                 ranked = [(str(labels[i]), float(row[i])) for i in np.argsort(-row)[: reading.CLAUSE_RANKING]]
-                text = (message.get(TEXT) or "")[begin:end]
+                text = texts[id(message)][begin:end]
                 read.append(reading.Clause(begin, end, text, ranked[0][0], ranked[0][1], tuple(ranked)))
             message.set(reading.CLAUSES, read)
