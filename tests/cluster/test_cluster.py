@@ -62,7 +62,6 @@ def test_load_through_nginx_is_answered_stored_and_spread_over_both_servers(clus
 def test_five_messages_of_one_sender_at_once_are_answered_and_stored_one_after_another(
     cluster: Cluster,
 ) -> None:
-    me = f"burst-{uuid.uuid4().hex[:6]}"
     messages = [
         "what does a data scientist do?",
         "how much do ML engineers earn?",
@@ -70,6 +69,20 @@ def test_five_messages_of_one_sender_at_once_are_answered_and_stored_one_after_a
         "where does this data come from?",
         "DS vs MLE",
     ]
+    # nginx picks a server at random, so one burst of five lands on one server 1 time in 16 (a CI
+    # run failed so). Bursts are sent until one has reached both servers (all six on one server:
+    # 1 in 16 million); every burst sent must be answered and stored one turn after another.
+    served: set[str] = set()
+    for _ in range(6):
+        served = _burst(cluster, f"burst-{uuid.uuid4().hex[:6]}", messages)
+        if len(served) == 2:
+            break
+    assert len(served) == 2  # both servers took some of one sender's messages at once
+
+
+def _burst(cluster: Cluster, me: str, messages: list[str]) -> set[str]:
+    """Sends `messages` from `me` at once; checks they were answered and stored one turn after
+    another; returns the servers that took them."""
     barrier = threading.Barrier(len(messages))
 
     def send(message: str) -> requests.Response:
@@ -79,7 +92,6 @@ def test_five_messages_of_one_sender_at_once_are_answered_and_stored_one_after_a
     with ThreadPoolExecutor(len(messages)) as pool:
         responses = list(pool.map(send, messages))
     assert all(answered(r) for r in responses)
-    assert len({r.headers["X-Career-Guide-Replica"] for r in responses}) == 2  # both servers took some
     rows = cluster.rows(me)
     stored = [json.loads(data)["text"] for kind, data in rows if kind == "user"]
     assert sorted(stored) == sorted(messages)  # each once
@@ -88,6 +100,7 @@ def test_five_messages_of_one_sender_at_once_are_answered_and_stored_one_after_a
     kinds = [kind for kind, _ in rows if kind in ("user", "bot")]
     turns = [kind for i, kind in enumerate(kinds) if kind == "user" or kinds[i - 1] != "bot"]
     assert turns == ["user", "bot"] * len(messages)
+    return {r.headers["X-Career-Guide-Replica"] for r in responses}
 
 
 def test_one_senders_31st_message_in_a_minute_is_refused_whichever_server_gets_it(cluster: Cluster) -> None:
@@ -103,8 +116,12 @@ def test_one_senders_31st_message_in_a_minute_is_refused_whichever_server_gets_i
 
 
 def test_the_widget_connection_sticks_to_one_server(cluster: Cluster) -> None:
-    seen = set()
-    for _ in range(6):
+    # Each new client is hashed to a server at random: six clients all met one server 1 time in
+    # 32. Clients keep coming (20 at most) until both servers have been seen; each must stick.
+    seen: set[str] = set()
+    for _ in range(20):
+        if len(seen) == 2:
+            break
         with requests.Session() as browser:  # keeps nginx's cookie, as a browser does
             handshake = browser.get(f"{cluster.url}/socket.io/?EIO=4&transport=polling", timeout=10)
             sid = json.loads(handshake.text[1:])["sid"]
