@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -30,10 +31,30 @@ TRACKER_STORE = "addons.stores.tracker_store.AppendingSQLTrackerStore"
 START_TIMEOUT = 300  # seconds: the model load is slow on a busy 2-core machine
 
 
+# Ports handed out by free_port() in this process: a server may not have bound one yet.
+_GIVEN: set[int] = set()
+# Below the kernel's range of ports for outgoing connections (32768-60999 by default), so that no
+# client connection takes a port between free_port() and the server binding it; one band of 2,000
+# ports for each pytest-xdist worker (make test runs two), so that two workers never pick one port.
+_BAND_LOW, _BAND_SIZE, _BANDS = 20000, 2000, 6
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A loopback port free now, that no other test worker and no earlier call here picks."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")  # gw0, gw1, ...
+    band = int(worker[2:]) % _BANDS if worker[2:].isdigit() else 0
+    low = _BAND_LOW + band * _BAND_SIZE
+    while True:
+        port = random.randrange(low, low + _BAND_SIZE)
+        if port in _GIVEN:
+            continue
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:  # in use
+                continue
+        _GIVEN.add(port)
+        return port
 
 
 def wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = START_TIMEOUT) -> None:

@@ -10,7 +10,8 @@
 # Environment (all optional): ACTIONS_PORT (5055), RASA_PORT (5005), RASA_HOST (127.0.0.1),
 # WEB_PORT (8080), WEB_ORIGIN (http://localhost:$WEB_PORT), ENDPOINTS (endpoints.yml),
 # MODEL (models/career-guide.tar.gz), CONVERSATION_ID (shell), RASA_API_TOKEN (unset: the Rasa
-# HTTP API stays off; set: on, and every call needs ?token=<it>).
+# HTTP API stays off; set: on, and every call needs ?token=<it>), ACTIONS_LOG (.rasa/actions.log:
+# the action server's output; tests running side by side give each copy its own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:?usage: scripts/run.sh chat|serve}
@@ -22,6 +23,7 @@ endpoints=${ENDPOINTS:-endpoints.yml}
 # whatever the environment said, so that two copies on other ports never share one.
 export ACTION_SERVER_URL="http://127.0.0.1:$actions_port/webhook"
 model=${MODEL:-models/career-guide.tar.gz}
+actions_log=${ACTIONS_LOG:-.rasa/actions.log}
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 SQLALCHEMY_SILENCE_UBER_WARNING=1
 # Third-party deprecation notices say nothing to a person chatting; errors still show.
 export PYTHONWARNINGS="${PYTHONWARNINGS:-ignore}"
@@ -55,7 +57,7 @@ foreground() {
   wait "$!"
 }
 
-"$venv/rasa" run actions --port "$actions_port" --actions actions >.rasa/actions.log 2>&1 &
+"$venv/rasa" run actions --port "$actions_port" --actions actions >"$actions_log" 2>&1 &
 actions_pid=$!
 pids+=("$actions_pid")
 
@@ -72,7 +74,7 @@ wait_until_up() {
     sleep 0.5
   done
 }
-wait_until_up "action server" "$actions_pid" "http://127.0.0.1:$actions_port/health" .rasa/actions.log
+wait_until_up "action server" "$actions_pid" "http://127.0.0.1:$actions_port/health" "$actions_log"
 
 # The HTTP API (tracker access, model replacement...) is off unless a token protects it.
 api_args=()

@@ -34,6 +34,7 @@ def serve(workdir: Path, name: str, kb_dir: Path) -> tuple[subprocess.Popen, str
         "ACTIONS_PORT": str(actions_port),
         "ENDPOINTS": str(endpoints),
         "KNOWLEDGE_BASE_DIR": str(kb_dir),
+        "ACTIONS_LOG": str(workdir / f"{name}-actions.log"),  # not the checkout's: tests run side by side
         "ACTION_SERVER_URL": "http://127.0.0.1:5055/webhook",  # what the environment says is ignored
     }
     process = start(["bash", "scripts/run.sh", "serve"], workdir / f"{name}.log", env=env)

@@ -32,6 +32,7 @@ def shell_in(tmp_path: Path, conversation_id: str, transcript: Path) -> Iterator
         "RASA_PORT": str(free_port()),
         "ENDPOINTS": str(write_endpoints(tmp_path, actions_port)),
         "CONVERSATION_ID": conversation_id,
+        "ACTIONS_LOG": str(tmp_path / "actions.log"),  # not the checkout's: tests run side by side
         "TERM": "dumb",
     }
     shell = pexpect.spawn(
