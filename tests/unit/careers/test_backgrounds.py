@@ -124,6 +124,11 @@ def test_a_field_of_interest_is_no_background(reader: skills.SkillReader, text: 
         ("when i worked as a nurse i did lots of charting", "healthcare_worker"),
         ("I want to retrain as a data analyst", None),
         ("am I employable as a DS yet?", None),
+        # A role the person says they are not is no background; one they no longer are is.
+        ("I'm not a data scientist, I'm a data analyst", "data_analyst"),
+        ("im not a data scientist yet", None),
+        ("I'm no longer a teacher, I want to be a data analyst", "teacher"),
+        ("I am not a nurse anymore", "healthcare_worker"),
     ],
 )
 def test_a_role_sought_is_no_background_and_a_role_held_is(
