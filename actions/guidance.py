@@ -18,7 +18,7 @@ from actions import kb, skill_base
 from actions._common import button, entity_values
 from actions.detail import send
 from actions.feedback import answered, asks_feedback
-from careers import guidance, names, skills, skills_kb, stated
+from careers import cues, guidance, names, skills, skills_kb, stated
 from careers.answer import MAX_BUTTONS
 
 ROLE_BUTTONS = 4
@@ -217,10 +217,16 @@ class ActionPlanTransition(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         person, events = updated(tracker)
-        named = [r for r in entity_values(tracker, names.ROLE) if r in skill_base().roles]
-        # "Could a DBA switch to data engineering?": the first role is where the move starts.
-        source = named[0] if len(named) >= 2 else person.background
-        target = named[-1] if len(named) >= 2 else target_role(tracker, exclude=source)
+        named = [
+            (str(e["value"]), int(e.get("start") or 0))
+            for e in tracker.latest_message.get("entities") or []
+            if e.get("entity") == names.ROLE and e.get("value") in skill_base().roles
+        ]
+        # "Could a DBA switch to data engineering?", "is DS a stretch for a data analyst?"
+        ends = cues.move_ends(str(tracker.latest_message.get("text") or ""), named)
+        source, target = (
+            ends if ends else (person.background, target_role(tracker, exclude=person.background))
+        )
         if target is None:
             ask_role(dispatcher, person, names.ASK_TRANSITION, {"background": source} if source else {})
             return events

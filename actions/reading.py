@@ -77,13 +77,16 @@ def _part_tracker(
 ) -> Tracker:
     """The conversation as the part's own action would see it, had the part come alone."""
     text = str(tracker.latest_message.get("text") or "")
+    own = text[int(part["start"]) : int(part["end"])]
+    # The entities' offsets in the part's own text, as if it had come alone.
+    shift = int(part["start"]) + len(own) - len(own.lstrip())
+    entities = [
+        {**e, "start": int(e["start"]) - shift, "end": int(e["end"]) - shift} if "start" in e else e
+        for e in part.get("entities") or []
+    ]
     latest = copy.deepcopy(tracker.latest_message)
     latest.update(
-        {
-            "text": text[int(part["start"]) : int(part["end"])].strip(),
-            "intent": {"name": part["intent"], "confidence": 1.0},
-            "entities": list(part.get("entities") or []),
-        }
+        {"text": own.strip(), "intent": {"name": part["intent"], "confidence": 1.0}, "entities": entities}
     )
     return Tracker(
         tracker.sender_id,

@@ -8,6 +8,7 @@ alone read otherwise, and each is narrow enough not to take common questions for
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from careers import names
 from careers.clauses import words as _words
@@ -46,6 +47,7 @@ MOVE_WORDS = {
 }  # fmt: skip
 # "How do I make that move?": a move asked without a role, after the person said where to.
 MOVE_NOUNS = {"move", "switch", "transition", "jump", "pivot", "leap"}
+ARTICLES = {"a", "an", "the"}
 # What a move question may have been taken for, when the person said where they start from.
 MOVE_REPLACES = {names.COMPARE_ROLES, names.INFORM_ROLE, names.START_PATH} | {
     names.ask_role(a) for a in ("overview", "fit", "education", "responsibilities", "challenges")
@@ -58,6 +60,59 @@ def asks_a_move(words: set[str], role_count: int, has_profile: bool) -> bool:
     if not MOVE_WORDS & words or NOT_CHOOSING & words or choosing_between(words, role_count):
         return False
     return role_count == 2 or (role_count == 1 and has_profile)
+
+
+# "is DE a natural next step after DBA?", "too much of a stretch for an analyst?", "a big leap":
+# a move weighed, which the model may take for the gap, the roadmap or the fit ("my next step"
+# asks the roadmap).
+WEIGHING_A_MOVE = re.compile(
+    r"\b(an?|the) (\w+ )?next (step|move)\b|\bstretch\b"
+    r"|\b(big|huge|large|realistic|natural|logical|sensible|reasonable) (jump|leap|step|move)\b"
+)
+# (The move itself too: its doubt is then lifted, as by any two roles and a word of moving.)
+WEIGHED_REPLACES = MOVE_REPLACES | {
+    names.ASK_SKILL_GAP, names.ASK_ROADMAP, names.ASK_TRANSITION, names.ask_role("outlook"),
+}  # fmt: skip
+
+
+def move_asked(intent: str, text: str, role_count: int, has_profile: bool) -> bool:
+    """Whether a clause the model read as `intent` asks about a move between two roles named, or
+    from the person's background to one."""
+    words = set(_words(text))
+    if intent in MOVE_REPLACES and asks_a_move(words, role_count, has_profile):
+        return True
+    return (
+        intent in WEIGHED_REPLACES
+        and bool(WEIGHING_A_MOVE.search(text.lower()))
+        and not NOT_CHOOSING & words
+        and not choosing_between(words, role_count)  # "would A or B be the better next step for me?"
+        and (role_count == 2 or (role_count == 1 and has_profile))
+    )
+
+
+# The word before a role says which end of a move it is: "from a DBA", "a stretch for a data
+# analyst", "a next step after data scientist", "as a statistician" start it; "to", "into" end it.
+MOVE_FROM = {"from", "after", "for", "as"}
+MOVE_TO = {"to", "into", "toward", "towards"}
+
+
+def move_ends(text: str, roles: Sequence[tuple[str, int]]) -> tuple[str, str] | None:
+    """(where the move starts, where it goes) among the roles named in `text`, each given with
+    its offset in `text`; without a word that says it, the first named is where it starts ("could
+    a DBA become a data engineer?"), and of more than two, the last is where it goes."""
+    first_seen: dict[str, int] = {}
+    for role, at in roles:
+        first_seen.setdefault(role, at)
+    named = sorted(first_seen.items(), key=lambda role_at: role_at[1])
+    if len(named) < 2:
+        return None
+    if len(named) > 2:
+        return named[0][0], named[-1][0]
+    before = [next(reversed([w for w in _words(text[:at]) if w not in ARTICLES]), "") for _, at in named]
+    (first, _), (second, _) = named
+    if before[1] in MOVE_FROM and before[0] not in MOVE_FROM or before[0] in MOVE_TO:
+        return second, first  # "is data science too much of a stretch for a data analyst?"
+    return first, second
 
 
 # "am I ready", "where do I stand", "is that enough to land an ML engineer job": readiness for a

@@ -40,10 +40,9 @@ from careers.clauses import words as _words
 from careers.cues import (
     COMPARING,
     EACH_WORDS,
-    MOVE_REPLACES,
-    asks_a_move,
     asks_readiness,
     choosing_between,
+    move_asked,
     sets_beside,
 )  # fmt: skip
 
@@ -177,9 +176,7 @@ def assemble(text: str, parsed: Sequence[Clause], entities: Sequence[Mapping[str
         question_entities = tuple(e for e in own if e not in profile or e.get("entity") == ROLE)
         intent = clause.intent
         has_profile = any(p.kind == "profile" for p in parts)
-        if intent in MOVE_REPLACES and asks_a_move(
-            set(_words(clause.text)), len(asked.values(own, ROLE)), has_profile
-        ):
+        if move_asked(intent, clause.text, len(asked.values(own, ROLE)), has_profile):
             intent = names.ASK_TRANSITION
         previous = next((p for p in reversed(parts) if p.kind == "question"), None)
         if intent in JUST_A_ROLE and previous is not None and previous.intent not in JUST_A_ROLE:

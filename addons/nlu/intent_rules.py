@@ -154,8 +154,9 @@ def decide(
         return Decision(names.ASK_SOURCES, max(confidence, PROVEN))
     if len(roles) == 1 and not aspects and _defines(entities, text):
         return Decision(names.OVERVIEW_INTENT, max(confidence, PROVEN))  # "what's a BI analyst?"
-    if intent in cues.MOVE_REPLACES and cues.asks_a_move(set(words), len(roles), False):
-        return Decision(names.ASK_TRANSITION, confidence)  # "can ML engineers pivot to MLOps?"
+    if cues.move_asked(intent, text, len(roles), False):
+        # "can ML engineers pivot to MLOps?": two roles and a word of moving leave no doubt.
+        return Decision(names.ASK_TRANSITION, max(confidence, PROVEN) if len(roles) == 2 else confidence)
     if cues.choosing_between(set(words), len(roles)):
         return Decision(names.START_PATH, confidence) if intent != names.START_PATH else None
     role_starts = [int(e.get("start", 0)) for e in entities if e.get("entity") == names.ROLE]

@@ -135,6 +135,18 @@ async def test_a_role_named_as_background_is_the_start_and_the_other_the_goal(ru
     assert profile_slots(events)["background"] == "data_analyst"
 
 
+async def test_a_move_starts_from_the_role_the_words_say(run) -> None:
+    text = "is data science too much of a stretch for a data analyst?"
+    said = [
+        {"entity": "role", "value": "data_scientist", "start": text.index("data science")},
+        {"entity": "role", "value": "data_analyst", "start": text.index("data analyst")},
+    ]
+    move = tracker("ask_transition", said)
+    move.latest_message["text"] = text
+    messages, _ = await run(ActionPlanTransition(), move)
+    assert messages[0]["text"].startswith("From Data Analyst to Data Scientist:")
+
+
 async def test_profile_forget_and_reset(run) -> None:
     slots: dict[str, Any] = {"skills_had": ["sql", "python"], "skills_lacked": ["r"]}
     shown, _ = await run(ActionShowProfile(), tracker("ask_profile", **slots))

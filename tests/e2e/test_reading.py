@@ -142,6 +142,16 @@ def test_a_correction_and_a_complaint_in_one_message_take_the_skill_back(stack: 
 def test_a_move_asked_with_two_role_names_answers_the_move(stack: Stack) -> None:
     (said,) = talk(stack, "could a DBA switch to data engineering?")
     assert texts(said)[0].startswith("From Database Administrator to Data Engineer:")
+    # A move weighed, the role it starts from named last: the gap, the roadmap or the fit before.
+    (said,) = talk(stack, "is data science too much of a stretch for a data analyst?")
+    assert texts(said)[0].startswith("From Data Analyst to Data Scientist:")
+    (said,) = talk(stack, "would ML engineering be a sensible next step after data science?")
+    assert texts(said)[0].startswith("From Data Scientist to Machine Learning Engineer:")
+    # The same after a sentence about oneself: the part's roles keep their places in its words.
+    (said,) = talk(stack, "I know SQL and Excel. Is data science a stretch for a data analyst?")
+    assert [t for t in texts(said) if t.startswith("From ")][0].startswith(
+        "From Data Analyst to Data Scientist:"
+    )
 
 
 def test_why_not_after_a_recommendation_answers_from_the_persons_answers(stack: Stack) -> None:

@@ -79,3 +79,57 @@ def test_a_gap_year_is_no_gap() -> None:
     assert cues.GAP_CUE.search("data scientist gap?")
     assert not cues.GAP_CUE.search("i took a gap year, then what")
     assert not cues.GAP_CUE.search("i have a career gap of two years")
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "roles", "has_profile", "move"),
+    [
+        (
+            "ask_skill_gap",
+            "would ML engineer be a reasonable next step after data scientist?",
+            2,
+            False,
+            True,
+        ),
+        ("ask_roadmap", "as a DBA, is data engineering a natural next step?", 1, True, True),
+        ("ask_role_fit", "is data scientist too much of a stretch for a data analyst?", 2, False, True),
+        ("ask_roadmap", "what's my next step towards data engineering?", 1, True, False),
+        ("ask_skill_gap", "what's my gap to data engineering?", 1, True, False),
+        ("ask_skill_gap", "is data engineering a natural next step?", 1, False, False),  # from where?
+        ("ask_roadmap", "would DS or DE be the better next step for me?", 2, True, False),  # a choice
+        ("ask_role_salary", "is a data scientist salary a big jump from a data analyst's?", 2, False, False),
+    ],
+)
+def test_a_move_weighed_is_a_move(intent: str, text: str, roles: int, has_profile: bool, move: bool) -> None:
+    assert cues.move_asked(intent, text, roles, has_profile) is move
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "ends"),
+    [
+        ("could a DBA switch to data engineering?", "DBA", "data engineering", ("a", "b")),
+        (
+            "is going from data analyst to data engineer a big jump?",
+            "data analyst",
+            "data engineer",
+            ("a", "b"),
+        ),
+        (
+            "is data science too much of a stretch for a data analyst?",
+            "data science",
+            "data analyst",
+            ("b", "a"),
+        ),
+        (
+            "would ML engineer be a reasonable next step after data scientist?",
+            "ML",
+            "data scientist",
+            ("b", "a"),
+        ),
+        ("is getting to MLOps from data engineering hard?", "MLOps", "data engineering", ("b", "a")),
+    ],
+)
+def test_which_role_a_move_starts_from(text: str, first: str, second: str, ends: tuple[str, str]) -> None:
+    roles = [("a", text.index(first)), ("b", text.index(second)), ("a", text.rindex(first))]
+    assert cues.move_ends(text, roles) == ends
+    assert cues.move_ends(text, roles[:1]) is None
