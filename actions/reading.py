@@ -78,7 +78,8 @@ def _part_tracker(
     """The conversation as the part's own action would see it, had the part come alone."""
     text = str(tracker.latest_message.get("text") or "")
     own = text[int(part["start"]) : int(part["end"])]
-    # The entities' offsets in the part's own text, as if it had come alone.
+    # The entities' offsets in the part's own text, as if it had come alone (an entity carried in
+    # from another clause, such as a place said once for two questions, then lies outside it).
     shift = int(part["start"]) + len(own) - len(own.lstrip())
     entities = [
         {**e, "start": int(e["start"]) - shift, "end": int(e["end"]) - shift} if "start" in e else e

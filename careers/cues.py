@@ -62,17 +62,26 @@ def asks_a_move(words: set[str], role_count: int, has_profile: bool) -> bool:
     return role_count == 2 or (role_count == 1 and has_profile)
 
 
-# "is DE a natural next step after DBA?", "too much of a stretch for an analyst?", "a big leap":
-# a move weighed, which the model may take for the gap, the roadmap or the fit ("my next step"
-# asks the roadmap).
+# "is DE a natural next step after DBA?", "is DE the logical next step?", "too much of a stretch
+# for an analyst?", "a big leap": a move weighed, which the model may take for the gap, the
+# roadmap, the fit or the outlook. "What's (my / the) next step to become a DE?" asks the roadmap.
 WEIGHING_A_MOVE = re.compile(
-    r"\b(an?|the) (\w+ )?next (step|move)\b|\bstretch\b"
-    r"|\b(big|huge|large|realistic|natural|logical|sensible|reasonable) (jump|leap|step|move)\b"
+    r"\ban? (\w+ )?next (step|move)\b|(?<!what )\b(is|be|as) the (\w+ )?next (step|move)\b|\bstretch\b"
+    r"|\b(big|huge|large|realistic|natural|logical|sensible|reasonable) (next )?(jump|leap|step|move)\b"
 )
-# (The move itself too: its doubt is then lifted, as by any two roles and a word of moving.)
+# A jump in pay or demand, or two roles set against each other, is no move weighed.
+NOT_A_MOVE_WEIGHED = re.compile(
+    r"\b(jump|leap|step) (in|up)\b|\b(pay|salary|salaries|paid|earn|earns|demand|or|vs|versus|which)\b"
+)
+# (The move itself too: two roles and a move weighed lift its doubt, intent_rules.py.)
 WEIGHED_REPLACES = MOVE_REPLACES | {
     names.ASK_SKILL_GAP, names.ASK_ROADMAP, names.ASK_TRANSITION, names.ask_role("outlook"),
 }  # fmt: skip
+
+
+def weighs_a_move(text: str) -> bool:
+    lowered = text.lower()
+    return bool(WEIGHING_A_MOVE.search(lowered)) and not NOT_A_MOVE_WEIGHED.search(lowered)
 
 
 def move_asked(intent: str, text: str, role_count: int, has_profile: bool) -> bool:
@@ -83,17 +92,35 @@ def move_asked(intent: str, text: str, role_count: int, has_profile: bool) -> bo
         return True
     return (
         intent in WEIGHED_REPLACES
-        and bool(WEIGHING_A_MOVE.search(text.lower()))
+        and weighs_a_move(text)
         and not NOT_CHOOSING & words
-        and not choosing_between(words, role_count)  # "would A or B be the better next step for me?"
         and (role_count == 2 or (role_count == 1 and has_profile))
     )
 
 
-# The word before a role says which end of a move it is: "from a DBA", "a stretch for a data
-# analyst", "a next step after data scientist", "as a statistician" start it; "to", "into" end it.
-MOVE_FROM = {"from", "after", "for", "as"}
+# The word before a role says which end of a move it is: "from a DBA", "after data scientist",
+# "as a statistician", "a stretch for a (senior) data analyst" start it ("for" only before an
+# article: "prepare for data engineering" names the goal); "to", "into" end it.
+MOVE_FROM = {"from", "after", "as"}
 MOVE_TO = {"to", "into", "toward", "towards"}
+# Words that may stand between those and the role: "for a senior data analyst".
+ROLE_MODIFIERS = {"senior", "junior", "experienced", "mid", "level", "entry", "lead", "new", "seasoned"}
+
+
+def _end_of_move(text: str, at: int) -> str:
+    """ "from", "to" (or "") as the words before the role at offset `at` of `text` say."""
+    if not 0 <= at <= len(text):
+        return ""  # an entity carried in from another clause of the message
+    said = _words(text[:at])
+    while said and said[-1] in ROLE_MODIFIERS:
+        said.pop()
+    article = bool(said) and said[-1] in ARTICLES
+    if article:
+        said.pop()
+    last = said[-1] if said else ""
+    if last in MOVE_FROM or (last == "for" and article):
+        return "from"
+    return "to" if last in MOVE_TO else ""
 
 
 def move_ends(text: str, roles: Sequence[tuple[str, int]]) -> tuple[str, str] | None:
@@ -108,9 +135,9 @@ def move_ends(text: str, roles: Sequence[tuple[str, int]]) -> tuple[str, str] | 
         return None
     if len(named) > 2:
         return named[0][0], named[-1][0]
-    before = [next(reversed([w for w in _words(text[:at]) if w not in ARTICLES]), "") for _, at in named]
-    (first, _), (second, _) = named
-    if before[1] in MOVE_FROM and before[0] not in MOVE_FROM or before[0] in MOVE_TO:
+    (first, first_at), (second, second_at) = named
+    ends = _end_of_move(text, first_at), _end_of_move(text, second_at)
+    if ends[1] == "from" and ends[0] != "from" or ends[0] == "to":
         return second, first  # "is data science too much of a stretch for a data analyst?"
     return first, second
 

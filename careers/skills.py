@@ -70,7 +70,9 @@ GOAL_AFTER_CUE = GOALS | {"for", "to", "missing", "need", "needed", "looking", "
 # A cue right after these is the writer speaking of themselves: "I am", "I was", "I've been".
 FIRST_PERSON_BEFORE_CUE = {"i", "'ve", "i've", "ive", "have", "had"}
 FIRST_PERSON_CUES = {"'m", "m", "im", "i'm"}
-# With these a negated role is one the person held: "I'm no longer a teacher", "not a nurse anymore".
+# With these a negated role is one the person holds or held: "I'm not just a data analyst", "I'm
+# no longer a teacher", "not a nurse anymore" (or "any more").
+_NOT_ONLY = {"just", "only", "merely", "simply"}
 _NO_LONGER = {"longer", "anymore"}
 # "as a <role>" after these is where the person wants to go ("retrain as a data analyst"), after
 # these what they have done ("5 years as a data analyst").
@@ -225,7 +227,12 @@ class SkillReader:
             between = before[cue + 1 :]
             if "promoted" not in between and (between[:1] == ["i"] or GOAL_AFTER_CUE & set(between)):
                 return False  # "what am I missing for ...": a question; "been looking for ...": a goal
-            if words.NEGATIONS & set(between) and not _NO_LONGER & {*between, *after}:
+            if (
+                words.NEGATIONS & set(between)
+                and not _NOT_ONLY & set(between)
+                and not _NO_LONGER & {*between, *after}
+                and after != ["any", "more"]
+            ):
                 return False  # "I'm not a data scientist (yet)"; "no longer a teacher" still was one
             if before[cue] in FIRST_PERSON_CUES or before[cue - 1 : cue] in (
                 [w] for w in FIRST_PERSON_BEFORE_CUE

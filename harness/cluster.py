@@ -32,15 +32,6 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _port_free(port: int) -> bool:
-    with socket.socket() as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
 def _wait_port(port: int, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -145,11 +136,7 @@ class Cluster:
 def running_cluster(workdir: Path, replicas: int = 2, env: dict[str, str] | None = None) -> Iterator[Cluster]:
     workdir.mkdir(parents=True, exist_ok=True)
     ports = {name: free_port() for name in ("CLUSTER_PORT", "ACTIONS_PORT", "DB_PORT", "REDIS_PORT")}
-    # RASA_PORT .. RASA_PORT + replicas - 1 must be free: take a free port and check the next ones.
-    while True:
-        rasa_port = free_port()
-        if all(_port_free(rasa_port + i) for i in range(1, replicas)):
-            break
+    rasa_port = free_port(consecutive=replicas)  # the servers listen on RASA_PORT .. + replicas - 1
     cluster_env = {
         **ENV,
         **{name: str(port) for name, port in ports.items()},

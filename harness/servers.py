@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import random
 import signal
@@ -35,26 +36,36 @@ START_TIMEOUT = 300  # seconds: the model load is slow on a busy 2-core machine
 _GIVEN: set[int] = set()
 # Below the kernel's range of ports for outgoing connections (32768-60999 by default), so that no
 # client connection takes a port between free_port() and the server binding it; one band of 2,000
-# ports for each pytest-xdist worker (make test runs two), so that two workers never pick one port.
+# ports for each of the first six pytest-xdist workers (make test runs two), so that two workers
+# side by side do not pick one port. Drawn from the system's randomness: Rasa seeds `random`.
 _BAND_LOW, _BAND_SIZE, _BANDS = 20000, 2000, 6
+_TRIES = 200
+_RANDOM = random.SystemRandom()
 
 
-def free_port() -> int:
-    """A loopback port free now, that no other test worker and no earlier call here picks."""
+def free_port(consecutive: int = 1) -> int:
+    """The first of `consecutive` loopback ports free now, none handed out here before."""
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")  # gw0, gw1, ...
     band = int(worker[2:]) % _BANDS if worker[2:].isdigit() else 0
     low = _BAND_LOW + band * _BAND_SIZE
-    while True:
-        port = random.randrange(low, low + _BAND_SIZE)
-        if port in _GIVEN:
-            continue
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:  # in use
-                continue
-        _GIVEN.add(port)
-        return port
+    for _ in range(_TRIES):
+        first = _RANDOM.randrange(low, low + _BAND_SIZE - consecutive + 1)
+        ports = range(first, first + consecutive)
+        if not _GIVEN.intersection(ports) and all(_bindable(port) for port in ports):
+            _GIVEN.update(ports)
+            return first
+    raise RuntimeError(f"no {consecutive} free port(s) in {low}-{low + _BAND_SIZE - 1} after {_TRIES} tries")
+
+
+def _bindable(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                return False
+            raise
+    return True
 
 
 def wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = START_TIMEOUT) -> None:

@@ -10,8 +10,8 @@
 # Environment (all optional): ACTIONS_PORT (5055), RASA_PORT (5005), RASA_HOST (127.0.0.1),
 # WEB_PORT (8080), WEB_ORIGIN (http://localhost:$WEB_PORT), ENDPOINTS (endpoints.yml),
 # MODEL (models/career-guide.tar.gz), CONVERSATION_ID (shell), RASA_API_TOKEN (unset: the Rasa
-# HTTP API stays off; set: on, and every call needs ?token=<it>), ACTIONS_LOG (.rasa/actions.log:
-# the action server's output; tests running side by side give each copy its own).
+# HTTP API stays off; set: on, and every call needs ?token=<it>), ACTIONS_LOG (.rasa/actions.log,
+# relative to the checkout: the action server's output; tests side by side give each its own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:?usage: scripts/run.sh chat|serve}

@@ -154,9 +154,11 @@ def decide(
         return Decision(names.ASK_SOURCES, max(confidence, PROVEN))
     if len(roles) == 1 and not aspects and _defines(entities, text):
         return Decision(names.OVERVIEW_INTENT, max(confidence, PROVEN))  # "what's a BI analyst?"
-    if cues.move_asked(intent, text, len(roles), False):
-        # "can ML engineers pivot to MLOps?": two roles and a word of moving leave no doubt.
-        return Decision(names.ASK_TRANSITION, max(confidence, PROVEN) if len(roles) == 2 else confidence)
+    if cues.move_asked(intent, text, len(roles), False):  # "can ML engineers pivot to MLOps?"
+        # "would MLE be a sensible next step after DS?": two roles and a move weighed leave no
+        # doubt, where the model alone may stay under the fallback threshold.
+        weighed = len(roles) == 2 and cues.weighs_a_move(text)
+        return Decision(names.ASK_TRANSITION, max(confidence, PROVEN) if weighed else confidence)
     if cues.choosing_between(set(words), len(roles)):
         return Decision(names.START_PATH, confidence) if intent != names.START_PATH else None
     role_starts = [int(e.get("start", 0)) for e in entities if e.get("entity") == names.ROLE]

@@ -129,6 +129,9 @@ def test_a_field_of_interest_is_no_background(reader: skills.SkillReader, text: 
         ("im not a data scientist yet", None),
         ("I'm no longer a teacher, I want to be a data analyst", "teacher"),
         ("I am not a nurse anymore", "healthcare_worker"),
+        ("I am not a nurse any more", "healthcare_worker"),
+        ("I'm not just a data analyst, I also build models", "data_analyst"),
+        ("I'm not only a teacher but also a tutor", "teacher"),
     ],
 )
 def test_a_role_sought_is_no_background_and_a_role_held_is(

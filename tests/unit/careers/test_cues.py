@@ -81,23 +81,27 @@ def test_a_gap_year_is_no_gap() -> None:
     assert not cues.GAP_CUE.search("i have a career gap of two years")
 
 
+# What a move weighed may have been read as, beyond what the older move rule replaces (that rule
+# reads "become", "jump", "step"... with any intent of cues.MOVE_REPLACES, and is unchanged).
+WEIGHED = ["ask_skill_gap", "ask_roadmap", "ask_role_outlook"]
+
+
+@pytest.mark.parametrize("intent", WEIGHED)
 @pytest.mark.parametrize(
-    ("intent", "text", "roles", "has_profile", "move"),
+    ("text", "roles", "has_profile", "move"),
     [
-        (
-            "ask_skill_gap",
-            "would ML engineer be a reasonable next step after data scientist?",
-            2,
-            False,
-            True,
-        ),
-        ("ask_roadmap", "as a DBA, is data engineering a natural next step?", 1, True, True),
-        ("ask_role_fit", "is data scientist too much of a stretch for a data analyst?", 2, False, True),
-        ("ask_roadmap", "what's my next step towards data engineering?", 1, True, False),
-        ("ask_skill_gap", "what's my gap to data engineering?", 1, True, False),
-        ("ask_skill_gap", "is data engineering a natural next step?", 1, False, False),  # from where?
-        ("ask_roadmap", "would DS or DE be the better next step for me?", 2, True, False),  # a choice
-        ("ask_role_salary", "is a data scientist salary a big jump from a data analyst's?", 2, False, False),
+        ("would ML engineer be a reasonable next step after data scientist?", 2, False, True),
+        ("as a DBA, is data engineering a natural next step?", 1, True, True),
+        ("is data engineer the logical next step, and what's the gap", 1, True, True),
+        ("is data scientist too much of a stretch for a data analyst?", 2, False, True),
+        ("what's my next step towards data engineering?", 1, True, False),
+        ("I know SQL. What's the next step to become a data engineer?", 1, True, False),
+        ("what is the next step to become a data engineer?", 1, True, False),
+        ("is data engineering a natural next step?", 1, False, False),  # from where?
+        ("would DS or DE be the better next step for me?", 2, True, False),  # a choice
+        ("would data science or data engineering be the better next step?", 2, False, False),
+        ("is a data scientist salary a big jump from a data analyst's?", 2, False, False),
+        ("is there a big jump in demand for data engineers vs DBAs?", 2, False, False),
     ],
 )
 def test_a_move_weighed_is_a_move(intent: str, text: str, roles: int, has_profile: bool, move: bool) -> None:
@@ -120,6 +124,7 @@ def test_a_move_weighed_is_a_move(intent: str, text: str, roles: int, has_profil
             "data analyst",
             ("b", "a"),
         ),
+        ("is data science a stretch for a senior data analyst?", "data science", "data analyst", ("b", "a")),
         (
             "would ML engineer be a reasonable next step after data scientist?",
             "ML",
@@ -127,9 +132,29 @@ def test_a_move_weighed_is_a_move(intent: str, text: str, roles: int, has_profil
             ("b", "a"),
         ),
         ("is getting to MLOps from data engineering hard?", "MLOps", "data engineering", ("b", "a")),
+        # "for" without an article names the goal.
+        ("could a DBA prepare for data engineering?", "DBA", "data engineering", ("a", "b")),
+        (
+            "is data analyst a good stepping stone for data science?",
+            "data analyst",
+            "data science",
+            ("a", "b"),
+        ),
     ],
 )
 def test_which_role_a_move_starts_from(text: str, first: str, second: str, ends: tuple[str, str]) -> None:
     roles = [("a", text.index(first)), ("b", text.index(second)), ("a", text.rindex(first))]
     assert cues.move_ends(text, roles) == ends
     assert cues.move_ends(text, roles[:1]) is None
+
+
+def test_a_role_carried_in_from_another_clause_says_nothing_of_the_move() -> None:
+    text = "could a DBA switch to it?"  # "it": a role of the clause before, at no place in this one
+    assert cues.move_ends(text, [("data_engineer", -40), ("database_administrator", 8)]) == (
+        "data_engineer",
+        "database_administrator",
+    )
+    assert cues.move_ends(text, [("database_administrator", 8), ("data_engineer", 400)]) == (
+        "database_administrator",
+        "data_engineer",
+    )
