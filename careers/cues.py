@@ -12,6 +12,7 @@ from typing import Sequence
 
 from careers import names
 from careers.clauses import words as _words
+from careers.words import AIMING_AS as _AIMS
 
 # Asking to be helped to decide between roles, rather than to compare them.
 CHOICE_WORDS = {"choose", "decide", "pick", "torn", "undecided", "deciding", "choosing"}
@@ -62,16 +63,20 @@ def asks_a_move(words: set[str], role_count: int, has_profile: bool) -> bool:
     return role_count == 2 or (role_count == 1 and has_profile)
 
 
-# "is DE a natural next step after DBA?", "is DE the logical next step?", "too much of a stretch
+# "is DE a natural next step after DBA?", "is DE the next step for me?", "too much of a stretch
 # for an analyst?", "a big leap": a move weighed, which the model may take for the gap, the
-# roadmap, the fit or the outlook. "What's (my / the) next step to become a DE?" asks the roadmap.
-WEIGHING_A_MOVE = re.compile(
-    r"\ban? (\w+ )?next (step|move)\b|(?<!what )\b(is|be|as) the (\w+ )?next (step|move)\b|\bstretch\b"
+# roadmap, the fit or the outlook. A next step asked with "what", or "the next step (for me) to
+# learn / become ...", asks the roadmap.
+NEXT_STEP = re.compile(r"\b(an?|the) (\w+ )?next (step|move)\b(?! (to|for me to|is to)\b)")
+MOVE_WEIGHT = re.compile(
+    r"\bstretch\b"
     r"|\b(big|huge|large|realistic|natural|logical|sensible|reasonable) (next )?(jump|leap|step|move)\b"
 )
-# A jump in pay or demand, or two roles set against each other, is no move weighed.
+# A jump in pay or demand is no move weighed, nor a choice between two ("would DS or DE be the
+# better next step?": the guided path).
 NOT_A_MOVE_WEIGHED = re.compile(
-    r"\b(jump|leap|step) (in|up)\b|\b(pay|salary|salaries|paid|earn|earns|demand|or|vs|versus|which)\b"
+    r"\b(pay|salary|salaries|paid|earn|earns|earnings|demand|vs|versus)\b|\bor\b.*\b(better|best)\b"
+    r"|\b(better|best)\b.*\bor\b"
 )
 # (The move itself too: two roles and a move weighed lift its doubt, intent_rules.py.)
 WEIGHED_REPLACES = MOVE_REPLACES | {
@@ -81,7 +86,11 @@ WEIGHED_REPLACES = MOVE_REPLACES | {
 
 def weighs_a_move(text: str) -> bool:
     lowered = text.lower()
-    return bool(WEIGHING_A_MOVE.search(lowered)) and not NOT_A_MOVE_WEIGHED.search(lowered)
+    step = NEXT_STEP.search(lowered)
+    weighed = bool(MOVE_WEIGHT.search(lowered)) or (
+        step is not None and "what" not in _words(lowered[: step.start()])
+    )
+    return weighed and not NOT_A_MOVE_WEIGHED.search(lowered)
 
 
 def move_asked(intent: str, text: str, role_count: int, has_profile: bool) -> bool:
@@ -94,15 +103,19 @@ def move_asked(intent: str, text: str, role_count: int, has_profile: bool) -> bo
         intent in WEIGHED_REPLACES
         and weighs_a_move(text)
         and not NOT_CHOOSING & words
+        and not choosing_between(words, role_count)
         and (role_count == 2 or (role_count == 1 and has_profile))
     )
 
 
 # The word before a role says which end of a move it is: "from a DBA", "after data scientist",
-# "as a statistician", "a stretch for a (senior) data analyst" start it ("for" only before an
-# article: "prepare for data engineering" names the goal); "to", "into" end it.
+# "as a statistician" start it, unless "as" follows an aim ("retrain as", "get hired as"); "for"
+# starts it only after a move weighed ("a stretch for (a senior) data analysts", "a natural next
+# step for DBAs"; "retrain for a data engineer job" names the goal); "to", "into" end it.
 MOVE_FROM = {"from", "after", "as"}
 MOVE_TO = {"to", "into", "toward", "towards"}
+MOVE_WEIGHED_BY = {"stretch", "step", "jump", "leap", "move"}
+AIMING_AS = _AIMS | {"work", "working", "apply", "applying"}
 # Words that may stand between those and the role: "for a senior data analyst".
 ROLE_MODIFIERS = {"senior", "junior", "experienced", "mid", "level", "entry", "lead", "new", "seasoned"}
 
@@ -111,16 +124,15 @@ def _end_of_move(text: str, at: int) -> str:
     """ "from", "to" (or "") as the words before the role at offset `at` of `text` say."""
     if not 0 <= at <= len(text):
         return ""  # an entity carried in from another clause of the message
-    said = _words(text[:at])
+    said = [w for w in _words(text[:at]) if w not in ARTICLES]
     while said and said[-1] in ROLE_MODIFIERS:
         said.pop()
-    article = bool(said) and said[-1] in ARTICLES
-    if article:
-        said.pop()
-    last = said[-1] if said else ""
-    if last in MOVE_FROM or (last == "for" and article):
+    last, before = (said[-1] if said else ""), (said[-2] if len(said) > 1 else "")
+    if last in MOVE_FROM and not (last == "as" and before in AIMING_AS):
         return "from"
-    return "to" if last in MOVE_TO else ""
+    if last == "for" and before in MOVE_WEIGHED_BY:
+        return "from"
+    return "to" if last in MOVE_TO or last == "as" else ""
 
 
 def move_ends(text: str, roles: Sequence[tuple[str, int]]) -> tuple[str, str] | None:

@@ -74,11 +74,9 @@ FIRST_PERSON_CUES = {"'m", "m", "im", "i'm"}
 # no longer a teacher", "not a nurse anymore" (or "any more").
 _NOT_ONLY = {"just", "only", "merely", "simply"}
 _NO_LONGER = {"longer", "anymore"}
-# "as a <role>" after these is where the person wants to go ("retrain as a data analyst"), after
-# these what they have done ("5 years as a data analyst").
-AIMING_AS = {
-    "retrain", "retraining", "employable", "hireable", "hired", "want", "wanna", "become", "aim", "ready",
-}  # fmt: skip
+# "as a <role>" after AIMING_AS is where the person wants to go ("retrain as a data analyst"),
+# after EXPERIENCE what they have done ("5 years as a data analyst").
+AIMING_AS = words.AIMING_AS
 EXPERIENCE = {"years", "yrs", "year", "months", "decade", "decades"}
 # With spaCy's like_num ("5", "five", "twelve"): how much of it ("a few years as ...").
 COUNT_WORDS = {"a", "few", "several"}
@@ -229,7 +227,10 @@ class SkillReader:
                 return False  # "what am I missing for ...": a question; "been looking for ...": a goal
             if (
                 words.NEGATIONS & set(between)
-                and not _NOT_ONLY & set(between)
+                and not any(
+                    n in words.NEGATIONS and w in _NOT_ONLY
+                    for n, w in zip(between, between[1:], strict=False)
+                )
                 and not _NO_LONGER & {*between, *after}
                 and after != ["any", "more"]
             ):

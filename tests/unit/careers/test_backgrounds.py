@@ -132,6 +132,7 @@ def test_a_field_of_interest_is_no_background(reader: skills.SkillReader, text: 
         ("I am not a nurse any more", "healthcare_worker"),
         ("I'm not just a data analyst, I also build models", "data_analyst"),
         ("I'm not only a teacher but also a tutor", "teacher"),
+        ("I'm just not a data scientist, I'm a data analyst", "data_analyst"),
     ],
 )
 def test_a_role_sought_is_no_background_and_a_role_held_is(

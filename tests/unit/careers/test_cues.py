@@ -102,6 +102,13 @@ WEIGHED = ["ask_skill_gap", "ask_roadmap", "ask_role_outlook"]
         ("would data science or data engineering be the better next step?", 2, False, False),
         ("is a data scientist salary a big jump from a data analyst's?", 2, False, False),
         ("is there a big jump in demand for data engineers vs DBAs?", 2, False, False),
+        ("is DE the next step for me?", 1, True, True),
+        ("is data engineering the next step after data analyst?", 2, False, True),
+        ("is data science a big step up from data analyst?", 2, False, True),
+        ("is DS a natural next step for a DA, or too much of a stretch?", 2, False, True),
+        ("what would be the next step to become a data engineer?", 1, True, False),
+        ("what should I learn as a next step for data engineering?", 1, True, False),
+        ("is the next step for me to learn Python for data science?", 1, True, False),
     ],
 )
 def test_a_move_weighed_is_a_move(intent: str, text: str, roles: int, has_profile: bool, move: bool) -> None:
@@ -140,6 +147,10 @@ def test_a_move_weighed_is_a_move(intent: str, text: str, roles: int, has_profil
             "data science",
             ("a", "b"),
         ),
+        ("could a DBA retrain for a data engineer position?", "DBA", "data engineer", ("a", "b")),
+        ("is DE a natural next step for DBAs?", "DE", "DBAs", ("b", "a")),
+        ("can a data analyst retrain as a data scientist?", "data analyst", "data scientist", ("a", "b")),
+        ("could a DBA get hired as a data engineer?", "DBA", "data engineer", ("a", "b")),
     ],
 )
 def test_which_role_a_move_starts_from(text: str, first: str, second: str, ends: tuple[str, str]) -> None:
