@@ -12,7 +12,7 @@ from typing import Sequence
 
 from careers import names
 from careers.clauses import words as _words
-from careers.words import AIMING_AS as _AIMS
+from careers.words import AIMING_AS, ARTICLES
 
 # Asking to be helped to decide between roles, rather than to compare them.
 CHOICE_WORDS = {"choose", "decide", "pick", "torn", "undecided", "deciding", "choosing"}
@@ -48,7 +48,6 @@ MOVE_WORDS = {
 }  # fmt: skip
 # "How do I make that move?": a move asked without a role, after the person said where to.
 MOVE_NOUNS = {"move", "switch", "transition", "jump", "pivot", "leap"}
-ARTICLES = {"a", "an", "the"}
 # What a move question may have been taken for, when the person said where they start from.
 MOVE_REPLACES = {names.COMPARE_ROLES, names.INFORM_ROLE, names.START_PATH} | {
     names.ask_role(a) for a in ("overview", "fit", "education", "responsibilities", "challenges")
@@ -115,7 +114,7 @@ def move_asked(intent: str, text: str, role_count: int, has_profile: bool) -> bo
 MOVE_FROM = {"from", "after", "as"}
 MOVE_TO = {"to", "into", "toward", "towards"}
 MOVE_WEIGHED_BY = {"stretch", "step", "jump", "leap", "move"}
-AIMING_AS = _AIMS | {"work", "working", "apply", "applying"}
+MOVE_AIMS = AIMING_AS | {"work", "working", "apply", "applying"}
 # Words that may stand between those and the role: "for a senior data analyst".
 ROLE_MODIFIERS = {"senior", "junior", "experienced", "mid", "level", "entry", "lead", "new", "seasoned"}
 
@@ -128,7 +127,7 @@ def _end_of_move(text: str, at: int) -> str:
     while said and said[-1] in ROLE_MODIFIERS:
         said.pop()
     last, before = (said[-1] if said else ""), (said[-2] if len(said) > 1 else "")
-    if last in MOVE_FROM and not (last == "as" and before in AIMING_AS):
+    if last in MOVE_FROM and not (last == "as" and before in MOVE_AIMS):
         return "from"
     if last == "for" and before in MOVE_WEIGHED_BY:
         return "from"

@@ -27,6 +27,7 @@ from careers.wages_kb import (
     Value,
     Wages,
 )
+from careers.words import ARTICLES
 
 SOURCE = "BLS OEWS"
 STATISTIC_NAMES = {
@@ -247,7 +248,6 @@ def change_since(kb: KnowledgeBase, w: Wages, soc: str, period: str = PREVIOUS_P
 
 _WORD = re.compile(r"[a-z0-9&.+]+(?:-[a-z0-9]+)*")
 _INTRODUCERS = frozenset({"in", "at", "for", "with", "within", "inside", "into", "from"})
-_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def find_industry(words: Wages | Sequence[IndustryWords], text: str) -> IndustryWords | None:
@@ -283,7 +283,7 @@ def industry_span(words: Wages | Sequence[IndustryWords], text: str) -> tuple[In
 
 def _introduced(tokens: Sequence[str], i: int) -> bool:
     j = i - 1
-    if j >= 0 and tokens[j] in _ARTICLES:
+    if j >= 0 and tokens[j] in ARTICLES:
         j -= 1
     return j >= 0 and tokens[j] in _INTRODUCERS
 
